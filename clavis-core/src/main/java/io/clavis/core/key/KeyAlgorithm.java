@@ -1,0 +1,130 @@
+package io.clavis.core.key;
+
+import io.clavis.core.crypto.HmacAlgorithm;
+import io.clavis.core.crypto.SignatureAlgorithm;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** The key types Clavis can create, and what each can be used for. */
+public enum KeyAlgorithm {
+  AES_128(KeyFamily.AES, 128),
+  AES_192(KeyFamily.AES, 192),
+  AES_256(KeyFamily.AES, 256),
+  RSA_2048(KeyFamily.RSA, 2048),
+  RSA_3072(KeyFamily.RSA, 3072),
+  RSA_4096(KeyFamily.RSA, 4096),
+  EC_P256(KeyFamily.EC, 256),
+  EC_P384(KeyFamily.EC, 384),
+  EC_P521(KeyFamily.EC, 521),
+  HMAC_SHA256(KeyFamily.HMAC, 256),
+  HMAC_SHA384(KeyFamily.HMAC, 384),
+  HMAC_SHA512(KeyFamily.HMAC, 512);
+
+  private static final Set<SignatureAlgorithm> RSA_SIGNATURES =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              SignatureAlgorithm.RSA_PSS_SHA256,
+              SignatureAlgorithm.RSA_PSS_SHA384,
+              SignatureAlgorithm.RSA_PSS_SHA512,
+              SignatureAlgorithm.RSA_PKCS1_SHA256,
+              SignatureAlgorithm.RSA_PKCS1_SHA384,
+              SignatureAlgorithm.RSA_PKCS1_SHA512));
+
+  // Any hash with any curve, as JCA and OpenSSL allow; SHA-256/P-256, SHA-384/P-384 and
+  // SHA-512/P-521 are the natural pairings (and the only ones in the Wycheproof vectors).
+  private static final Set<SignatureAlgorithm> EC_SIGNATURES =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              SignatureAlgorithm.ECDSA_SHA256,
+              SignatureAlgorithm.ECDSA_SHA384,
+              SignatureAlgorithm.ECDSA_SHA512));
+
+  private final KeyFamily family;
+  private final int bits;
+
+  KeyAlgorithm(KeyFamily family, int bits) {
+    this.family = family;
+    this.bits = bits;
+  }
+
+  /** Returns the key family. */
+  public KeyFamily family() {
+    return family;
+  }
+
+  /**
+   * Returns the key size in bits: the AES or HMAC key length, the RSA modulus length, or the EC
+   * field size (521 for P-521).
+   */
+  public int bits() {
+    return bits;
+  }
+
+  /** Whether the key encrypts (AES-GCM, RSA-OAEP). */
+  public boolean canEncrypt() {
+    return family == KeyFamily.AES || family == KeyFamily.RSA;
+  }
+
+  /** Whether the key signs (RSA, ECDSA). */
+  public boolean canSign() {
+    return family == KeyFamily.RSA || family == KeyFamily.EC;
+  }
+
+  /** Whether the key computes MACs (HMAC). */
+  public boolean canMac() {
+    return family == KeyFamily.HMAC;
+  }
+
+  /** Whether the key has a public half (RSA, EC). */
+  public boolean isAsymmetric() {
+    return family == KeyFamily.RSA || family == KeyFamily.EC;
+  }
+
+  /** Returns the HMAC variant of an HMAC key, empty for other families. */
+  public Optional<HmacAlgorithm> hmacAlgorithm() {
+    return switch (this) {
+      case HMAC_SHA256 -> Optional.of(HmacAlgorithm.HMAC_SHA256);
+      case HMAC_SHA384 -> Optional.of(HmacAlgorithm.HMAC_SHA384);
+      case HMAC_SHA512 -> Optional.of(HmacAlgorithm.HMAC_SHA512);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Returns the signature algorithms this key may use: every RSA_* for RSA keys, every ECDSA_* for
+   * EC keys, none otherwise. The set is unmodifiable.
+   */
+  public Set<SignatureAlgorithm> signatureAlgorithms() {
+    return switch (family) {
+      case RSA -> RSA_SIGNATURES;
+      case EC -> EC_SIGNATURES;
+      case AES, HMAC -> Set.of();
+    };
+  }
+
+  /**
+   * Returns the JCA name of the curve ({@code "secp256r1"}, {@code "secp384r1"}, {@code
+   * "secp521r1"}).
+   *
+   * @throws IllegalStateException for keys that are not EC
+   */
+  public String curveName() {
+    return switch (this) {
+      case EC_P256 -> "secp256r1";
+      case EC_P384 -> "secp384r1";
+      case EC_P521 -> "secp521r1";
+      default -> throw new IllegalStateException(this + " is not an EC key");
+    };
+  }
+
+  /** Parses an algorithm name such as {@code "aes_256"}, ignoring case; otherwise empty. */
+  public static Optional<KeyAlgorithm> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(values()).filter(a -> a.name().equalsIgnoreCase(name)).findFirst();
+  }
+}

@@ -1,0 +1,57 @@
+package io.clavis.core.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clavis.core.crypto.HmacAlgorithm;
+import io.clavis.core.crypto.SignatureAlgorithm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class KeyAlgorithmTest {
+
+  @ParameterizedTest
+  @EnumSource(KeyAlgorithm.class)
+  void capabilitiesFollowTheFamily(KeyAlgorithm algorithm) {
+    KeyFamily family = algorithm.family();
+    assertThat(algorithm.name()).startsWith(family == KeyFamily.EC ? "EC_P" : family.name() + "_");
+    assertThat(algorithm.canEncrypt())
+        .isEqualTo(family == KeyFamily.AES || family == KeyFamily.RSA);
+    assertThat(algorithm.canSign()).isEqualTo(family == KeyFamily.RSA || family == KeyFamily.EC);
+    assertThat(algorithm.canMac()).isEqualTo(family == KeyFamily.HMAC);
+    assertThat(algorithm.isAsymmetric()).isEqualTo(algorithm.canSign());
+    assertThat(algorithm.hmacAlgorithm().isPresent()).isEqualTo(algorithm.canMac());
+    assertThat(algorithm.signatureAlgorithms())
+        .allMatch(s -> s.keyFamily() == family)
+        .hasSize(family == KeyFamily.RSA ? 6 : family == KeyFamily.EC ? 3 : 0);
+    assertThat(KeyAlgorithm.parse(algorithm.name().toLowerCase())).contains(algorithm);
+  }
+
+  @Test
+  void sizesCurvesAndHmacs() {
+    assertThat(KeyAlgorithm.AES_192.bits()).isEqualTo(192);
+    assertThat(KeyAlgorithm.RSA_4096.bits()).isEqualTo(4096);
+    assertThat(KeyAlgorithm.EC_P521.bits()).isEqualTo(521);
+    assertThat(KeyAlgorithm.HMAC_SHA384.bits()).isEqualTo(384);
+    assertThat(KeyAlgorithm.EC_P256.curveName()).isEqualTo("secp256r1");
+    assertThat(KeyAlgorithm.EC_P384.curveName()).isEqualTo("secp384r1");
+    assertThat(KeyAlgorithm.EC_P521.curveName()).isEqualTo("secp521r1");
+    assertThatThrownBy(KeyAlgorithm.RSA_2048::curveName).isInstanceOf(IllegalStateException.class);
+    assertThat(KeyAlgorithm.HMAC_SHA512.hmacAlgorithm()).contains(HmacAlgorithm.HMAC_SHA512);
+    assertThat(KeyAlgorithm.AES_256.hmacAlgorithm()).isEmpty();
+    assertThat(KeyAlgorithm.EC_P256.signatureAlgorithms())
+        .contains(SignatureAlgorithm.ECDSA_SHA256);
+    assertThatThrownBy(() -> KeyAlgorithm.RSA_2048.signatureAlgorithms().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void parseIsExactButCaseInsensitive() {
+    assertThat(KeyAlgorithm.parse("Aes_256")).contains(KeyAlgorithm.AES_256);
+    assertThat(KeyAlgorithm.parse("AES-256")).isEmpty();
+    assertThat(KeyAlgorithm.parse("AES_256 ")).isEmpty();
+    assertThat(KeyAlgorithm.parse("")).isEmpty();
+    assertThat(KeyAlgorithm.parse(null)).isEmpty();
+  }
+}
