@@ -1,0 +1,56 @@
+package io.clavis.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.state.StateJson;
+import java.io.IOException;
+
+/** JSON in and out of the REST API, with limits on what a request may contain. */
+final class JsonSupport {
+  static final ObjectMapper MAPPER = StateJson.MAPPER.copy();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxNumberLength(32)
+                .maxNameLength(256)
+                .build());
+  }
+
+  private JsonSupport() {}
+
+  static JsonBody parseObject(byte[] body) {
+    if (body.length == 0) {
+      return JsonBody.empty();
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new ClavisException(ErrorCode.MALFORMED_JSON, "request body is not valid JSON");
+    }
+    if (node == null || node.isMissingNode()) {
+      return JsonBody.empty();
+    }
+    if (!node.isObject()) {
+      throw new ClavisException(ErrorCode.MALFORMED_JSON, "request body must be a JSON object");
+    }
+    return new JsonBody((ObjectNode) node);
+  }
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise response", e);
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package io.clavis.server.http;
+
+import io.clavis.server.auth.Principal;
+import io.clavis.server.auth.TokenService;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.seal.Seal;
+import io.helidon.common.tls.Tls;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTPS listener: Helidon SE routing to {@link Endpoint}s. Everything every endpoint needs
+ * happens here once: request ids, body limits and JSON parsing, the seal check, authentication, and
+ * turning exceptions into the uniform error body.
+ */
+public final class RestServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+  private static final String BEARER = "Bearer ";
+
+  /** Who may call an endpoint. */
+  public enum Access {
+    /** Anyone, sealed or not (health, init, unseal). */
+    PUBLIC,
+    /** A valid token on an unsealed node. */
+    AUTHENTICATED
+  }
+
+  /** Collects the routes of every feature before the server starts. */
+  public static final class Routes {
+    private final List<Route> routes = new ArrayList<>();
+
+    public Routes add(Method method, String path, Access access, Endpoint endpoint) {
+      routes.add(new Route(method, path, access, endpoint));
+      return this;
+    }
+
+    public Routes get(String path, Access access, Endpoint endpoint) {
+      return add(Method.GET, path, access, endpoint);
+    }
+
+    public Routes post(String path, Access access, Endpoint endpoint) {
+      return add(Method.POST, path, access, endpoint);
+    }
+  }
+
+  private record Route(Method method, String path, Access access, Endpoint endpoint) {}
+
+  /** Listener settings. */
+  public record Settings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      String nodeName,
+      PrivateKey tlsKey,
+      List<X509Certificate> tlsChain) {}
+
+  private final Settings settings;
+  private final Seal seal;
+  private final TokenService tokens;
+  private final WebServer server;
+  private final List<String> routeSummaries;
+
+  public RestServer(Settings settings, Seal seal, TokenService tokens, Routes routes) {
+    this.settings = settings;
+    this.seal = seal;
+    this.tokens = tokens;
+    this.routeSummaries =
+        routes.routes.stream().map(r -> r.method().text() + " " + r.path()).toList();
+    Tls tls =
+        Tls.builder()
+            .privateKey(settings.tlsKey())
+            .privateKeyCertChain(settings.tlsChain())
+            .build();
+    this.server =
+        WebServer.builder()
+            .host(settings.host())
+            .port(settings.port())
+            .tls(tls)
+            // Our own limit answers first with a JSON body; this one is only a backstop.
+            .maxPayloadSize(settings.maxBodyBytes() * 2)
+            .shutdownHook(false)
+            .routing(r -> routing(r, routes))
+            .build();
+  }
+
+  public RestServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Every registered route as "METHOD path", in registration order (path parameters as {id}). */
+  public List<String> routeSummaries() {
+    return routeSummaries;
+  }
+
+  private void routing(HttpRouting.Builder r, Routes routes) {
+    Map<String, List<Method>> methodsByPath = new LinkedHashMap<>();
+    for (Route route : routes.routes) {
+      r.route(route.method(), route.path(), (req, res) -> serve(route, req, res));
+      methodsByPath.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route.method());
+    }
+    // Same path, other method: 405 rather than a misleading 404.
+    methodsByPath.forEach(
+        (path, methods) ->
+            r.route(
+                m -> !methods.contains(m),
+                io.helidon.http.PathMatchers.create(path),
+                (req, res) ->
+                    sendError(
+                        res,
+                        newRequestId(),
+                        new ClavisException(
+                            ErrorCode.METHOD_NOT_ALLOWED,
+                            req.prologue().method().text() + " is not allowed on this path"))));
+    r.any(
+        (req, res) ->
+            sendError(
+                res,
+                newRequestId(),
+                new ClavisException(ErrorCode.NOT_FOUND, "no such endpoint: " + safePath(req))));
+  }
+
+  private void serve(Route route, ServerRequest req, ServerResponse res) {
+    String requestId = newRequestId();
+    try {
+      Principal principal = null;
+      if (route.access() == Access.AUTHENTICATED) {
+        if (seal.status() != Seal.Status.UNSEALED) {
+          throw seal.notUnsealed();
+        }
+        principal = tokens.authenticate(bearer(req));
+      }
+      JsonBody body = readBody(req);
+      ApiResponse response =
+          route.endpoint().handle(new ApiRequest(req, requestId, body, principal));
+      send(res, requestId, response.status(), response.body());
+    } catch (ClavisException e) {
+      if (!e.code().isClientError()) {
+        LOG.warn(
+            "{} {} failed [{}]: {}",
+            route.method().text(),
+            route.path(),
+            requestId,
+            e.getMessage());
+      }
+      sendError(res, requestId, e);
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed [{}]", route.method().text(), route.path(), requestId, e);
+      sendError(
+          res,
+          requestId,
+          new ClavisException(
+              ErrorCode.INTERNAL, "internal error; see the server log for " + requestId));
+    }
+  }
+
+  private JsonBody readBody(ServerRequest req) {
+    if (!req.content().hasEntity()) {
+      return JsonBody.empty();
+    }
+    long limit = settings.maxBodyBytes();
+    if (req.headers().contentLength().orElse(0) > limit) {
+      throw tooLarge(limit);
+    }
+    try (InputStream in = req.content().inputStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw tooLarge(limit);
+      }
+      return JsonSupport.parseObject(bytes);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ClavisException ce) {
+        throw ce;
+      }
+      throw new ClavisException(ErrorCode.MALFORMED_JSON, "request body could not be read");
+    }
+  }
+
+  private static ClavisException tooLarge(long limit) {
+    return new ClavisException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "request body is over the limit of " + limit + " bytes");
+  }
+
+  private static String bearer(ServerRequest req) {
+    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new ClavisException(
+          ErrorCode.UNAUTHENTICATED, "missing Authorization: Bearer <token> header");
+    }
+    return header.get().substring(BEARER.length()).trim();
+  }
+
+  private void send(ServerResponse res, String requestId, int status, Object body) {
+    res.status(status);
+    res.header("Clavis-Request-Id", requestId);
+    res.header("Clavis-Node", settings.nodeName());
+    if (body == null) {
+      res.send();
+      return;
+    }
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(body instanceof byte[] raw ? raw : JsonSupport.write(body));
+  }
+
+  private void sendError(ServerResponse res, String requestId, ClavisException e) {
+    send(
+        res,
+        requestId,
+        e.code().httpStatus(),
+        new ErrorBody(e.code().name(), e.getMessage(), requestId));
+  }
+
+  /** The uniform error body. */
+  public record ErrorBody(String code, String message, String requestId) {}
+
+  private static String safePath(ServerRequest req) {
+    String p = req.path().rawPath();
+    return p.length() > 100 ? p.substring(0, 100) + "..." : p;
+  }
+
+  private static String newRequestId() {
+    byte[] b = new byte[12];
+    ThreadLocalRandom.current().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

@@ -1,0 +1,178 @@
+package io.clavis.server.key;
+
+import io.clavis.core.crypto.SecureRandoms;
+import io.clavis.core.crypto.SignatureAlgorithm;
+import io.clavis.core.key.KeyAlgorithm;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.http.ApiRequest;
+import io.clavis.server.http.ApiResponse;
+import io.clavis.server.http.JsonBody;
+import io.clavis.server.http.RestServer.Access;
+import io.clavis.server.http.RestServer.Routes;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The cryptographic operations over REST. Binary values are standard base64. */
+public final class CryptoEndpoints {
+  private static final int MAX_RANDOM = 4096;
+  private final CryptoService crypto;
+
+  public CryptoEndpoints(CryptoService crypto) {
+    this.crypto = crypto;
+  }
+
+  public void register(Routes routes) {
+    routes.post("/v1/keys/{id}/encrypt", Access.AUTHENTICATED, this::encrypt);
+    routes.post("/v1/decrypt", Access.AUTHENTICATED, r -> decrypt(r, null));
+    routes.post("/v1/keys/{id}/decrypt", Access.AUTHENTICATED, r -> decrypt(r, r.pathParam("id")));
+    routes.post("/v1/keys/{id}/generate-data-key", Access.AUTHENTICATED, this::dataKey);
+    routes.post("/v1/keys/{id}/re-encrypt", Access.AUTHENTICATED, this::reEncrypt);
+    routes.post("/v1/keys/{id}/sign", Access.AUTHENTICATED, this::sign);
+    routes.post("/v1/keys/{id}/verify", Access.AUTHENTICATED, this::verify);
+    routes.post("/v1/keys/{id}/mac", Access.AUTHENTICATED, this::mac);
+    routes.post("/v1/keys/{id}/verify-mac", Access.AUTHENTICATED, this::verifyMac);
+    routes.get("/v1/keys/{id}/public-key", Access.AUTHENTICATED, this::publicKey);
+    routes.post("/v1/random", Access.AUTHENTICATED, this::random);
+  }
+
+  private ApiResponse encrypt(ApiRequest r) {
+    JsonBody b = r.body();
+    CryptoService.Encrypted e =
+        crypto.encrypt(r.pathParam("id"), b.base64("plaintext"), b.optionalBase64("aad"));
+    return ApiResponse.ok(encrypted(e));
+  }
+
+  private ApiResponse decrypt(ApiRequest r, String keyId) {
+    JsonBody b = r.body();
+    byte[] ciphertext;
+    try {
+      ciphertext = b.base64("ciphertext");
+    } catch (ClavisException e) {
+      if (e.code() == ErrorCode.INVALID_BASE64) {
+        throw new ClavisException(
+            ErrorCode.DECRYPTION_FAILED, "the ciphertext cannot be decrypted");
+      }
+      throw e;
+    }
+    CryptoService.Decrypted d = crypto.decrypt(keyId, ciphertext, b.optionalBase64("aad"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("plaintext", b64(d.plaintext()));
+    out.put("keyId", d.keyId());
+    out.put("keyVersion", d.keyVersion());
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse dataKey(ApiRequest r) {
+    JsonBody b = r.body();
+    String algName = b.optionalText("algorithm");
+    KeyAlgorithm alg = algName == null ? KeyAlgorithm.AES_256 : KeyService.parseAlgorithm(algName);
+    CryptoService.DataKey dk =
+        crypto.generateDataKey(r.pathParam("id"), alg, b.optionalBase64("aad"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (b.optionalBoolean("includePlaintext", true)) {
+      out.put("plaintext", b64(dk.plaintext()));
+    }
+    out.putAll(encrypted(dk.encrypted()));
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse reEncrypt(ApiRequest r) {
+    JsonBody b = r.body();
+    return ApiResponse.ok(
+        encrypted(
+            crypto.reEncrypt(r.pathParam("id"), b.base64("ciphertext"), b.optionalBase64("aad"))));
+  }
+
+  private ApiResponse sign(ApiRequest r) {
+    JsonBody b = r.body();
+    SignatureAlgorithm alg = signatureAlgorithm(b);
+    CryptoService.Tag t =
+        crypto.sign(
+            r.pathParam("id"), alg, b.optionalBase64("message"), b.optionalBase64("digest"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("signature", b64(t.value()));
+    out.put("keyId", t.keyId());
+    out.put("keyVersion", t.keyVersion());
+    out.put("algorithm", alg.name());
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse verify(ApiRequest r) {
+    JsonBody b = r.body();
+    boolean valid =
+        crypto.verify(
+            r.pathParam("id"),
+            signatureAlgorithm(b),
+            b.optionalBase64("message"),
+            b.optionalBase64("digest"),
+            b.base64("signature"),
+            b.optionalInt("keyVersion", 1, Integer.MAX_VALUE));
+    return ApiResponse.ok(Map.of("valid", valid));
+  }
+
+  private ApiResponse mac(ApiRequest r) {
+    CryptoService.Tag t = crypto.mac(r.pathParam("id"), r.body().base64("message"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mac", b64(t.value()));
+    out.put("keyId", t.keyId());
+    out.put("keyVersion", t.keyVersion());
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse verifyMac(ApiRequest r) {
+    JsonBody b = r.body();
+    boolean valid =
+        crypto.verifyMac(
+            r.pathParam("id"),
+            b.base64("message"),
+            b.base64("mac"),
+            b.optionalInt("keyVersion", 1, Integer.MAX_VALUE));
+    return ApiResponse.ok(Map.of("valid", valid));
+  }
+
+  private ApiResponse publicKey(ApiRequest r) {
+    CryptoService.PublicKeyInfo info =
+        crypto.publicKey(r.pathParam("id"), r.optionalQueryInt("version", 1, Integer.MAX_VALUE));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("publicKey", info.publicKey());
+    out.put("keyId", info.keyId());
+    out.put("keyVersion", info.keyVersion());
+    out.put("algorithm", info.alg().name());
+    return ApiResponse.ok(out);
+  }
+
+  private ApiResponse random(ApiRequest r) {
+    Integer n = r.body().optionalInt("bytes", 1, MAX_RANDOM);
+    if (n == null) {
+      throw ClavisException.invalid("bytes is required (1 to " + MAX_RANDOM + ")");
+    }
+    return ApiResponse.ok(Map.of("random", b64(SecureRandoms.bytes(n))));
+  }
+
+  private static SignatureAlgorithm signatureAlgorithm(JsonBody b) {
+    String name = b.text("algorithm");
+    return SignatureAlgorithm.parse(name)
+        .orElseThrow(
+            () ->
+                new ClavisException(
+                    ErrorCode.UNSUPPORTED_ALGORITHM,
+                    "unsupported signature algorithm '"
+                        + KeyService.truncate(name)
+                        + "'; use one of "
+                        + java.util.Arrays.toString(SignatureAlgorithm.values())));
+  }
+
+  private static Map<String, Object> encrypted(CryptoService.Encrypted e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ciphertext", b64(e.ciphertext()));
+    out.put("keyId", e.keyId());
+    out.put("keyVersion", e.keyVersion());
+    return out;
+  }
+
+  private static String b64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+}

@@ -1,0 +1,251 @@
+package io.clavis.server.node;
+
+import io.clavis.server.auth.TokenEndpoints;
+import io.clavis.server.auth.TokenService;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.http.ApiResponse;
+import io.clavis.server.http.RestServer;
+import io.clavis.server.http.RestServer.Access;
+import io.clavis.server.key.ChangeKeyStateCommand;
+import io.clavis.server.key.CryptoEndpoints;
+import io.clavis.server.key.CryptoService;
+import io.clavis.server.key.KeyEndpoints;
+import io.clavis.server.key.KeyMaterials;
+import io.clavis.server.key.KeyService;
+import io.clavis.server.key.RotateKeyCommand;
+import io.clavis.server.raft.ClavisStateMachine;
+import io.clavis.server.raft.RaftNode;
+import io.clavis.server.seal.Seal;
+import io.clavis.server.seal.SealEndpoints;
+import io.clavis.server.state.StateStore;
+import io.clavis.server.tls.NodeTls;
+import io.clavis.server.vault.VaultEndpoints;
+import io.clavis.server.vault.VaultService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Clavis node: wires the Raft member, the state, the seal, the services and the REST listener,
+ * and runs the leader's maintenance.
+ */
+public final class ClavisNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClavisNode.class);
+  public static final String VERSION = versionFromManifest();
+
+  private final NodeConfig config;
+  private final NodeIdentity identity;
+  private final RaftNode raft;
+  private final Seal seal;
+  private final KeyService keys;
+  private final KeyMaterials materials;
+  private final RestServer rest;
+  private final NodeTls tls;
+  private final ScheduledExecutorService maintenance;
+
+  private ClavisNode(NodeConfig config) throws IOException {
+    this.config = config;
+    Path data = config.dataDir().toAbsolutePath();
+    Files.createDirectories(data);
+    NodeIdentity saved = NodeIdentity.load(data).orElse(null);
+    String name =
+        config.nodeName() != null ? config.nodeName() : saved != null ? saved.name() : "node1";
+    String host =
+        config.host() != null ? config.host() : saved != null ? saved.host() : "127.0.0.1";
+    int clusterPort =
+        resolvePort(
+            config.clusterPort(),
+            saved == null ? null : saved.clusterPort(),
+            NodeConfig.DEFAULT_CLUSTER_PORT,
+            host);
+    int kmipPort =
+        config.kmipPort() != null
+            ? config.kmipPort()
+            : saved != null ? saved.kmipPort() : NodeConfig.DEFAULT_KMIP_PORT;
+    UUID groupId = saved != null ? saved.groupId() : UUID.randomUUID();
+
+    tls = NodeTls.loadOrCreate(data.resolve("tls"), name, NodeTls.defaultHostNames(host));
+
+    ClavisStateMachine sm = new ClavisStateMachine();
+    raft =
+        new RaftNode(
+            name,
+            host,
+            clusterPort,
+            groupId,
+            data.resolve("raft"),
+            sm,
+            new RaftNode.Settings(config.snapshotThreshold()));
+    raft.start();
+    try {
+      if (!raft.awaitLeader(java.time.Duration.ofSeconds(30))) {
+        LOG.warn("No Raft leader yet: serving read-only until the quorum forms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting", e);
+    }
+    StateStore store = sm.store();
+
+    seal = new Seal(store, config.kdfParams());
+    TokenService tokens = new TokenService(raft, store);
+    VaultService vaults = new VaultService(raft, store);
+    materials = new KeyMaterials(store, seal, 100_000);
+    keys = new KeyService(raft, store, vaults, materials);
+    CryptoService crypto = new CryptoService(keys, materials, config.maxPlaintextBytes());
+    // Followers learn of rotations and state changes only through the log: drop their caches.
+    sm.addListener(
+        command -> {
+          if (command instanceof RotateKeyCommand r) {
+            materials.invalidate(r.newVersion().keyId());
+          } else if (command instanceof ChangeKeyStateCommand c) {
+            materials.invalidate(c.keyId());
+          }
+        });
+
+    RestServer.Routes routes = new RestServer.Routes();
+    new HealthEndpoints(seal, raft, name, VERSION).register(routes);
+    new SealEndpoints(seal, raft).register(routes);
+    new TokenEndpoints(tokens).register(routes);
+    new VaultEndpoints(vaults).register(routes);
+    new KeyEndpoints(keys).register(routes);
+    new CryptoEndpoints(crypto).register(routes);
+    byte[] openApi = openApiDocument();
+    routes.get("/v1/openapi.json", Access.PUBLIC, r -> ApiResponse.ok(openApi));
+
+    int apiPortWanted =
+        config.apiPort() != null
+            ? config.apiPort()
+            : saved != null ? saved.apiPort() : NodeConfig.DEFAULT_API_PORT;
+    long maxBody = config.maxPlaintextBytes() * 4 / 3 + 64 * 1024;
+    rest =
+        new RestServer(
+                new RestServer.Settings(
+                    host, apiPortWanted, maxBody, name, tls.serverKey(), tls.serverChain()),
+                seal,
+                tokens,
+                routes)
+            .start();
+
+    identity = new NodeIdentity(name, groupId, host, rest.port(), clusterPort, kmipPort);
+    identity.save(data);
+
+    maintenance =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "clavis-maintenance");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = config.maintenanceInterval().toMillis();
+    maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("Clavis {} node {} listening on {}", VERSION, name, apiUri());
+  }
+
+  public static ClavisNode start(NodeConfig config) throws IOException {
+    return new ClavisNode(config);
+  }
+
+  private void maintain() {
+    try {
+      if (raft.isLeader() && seal.status() == Seal.Status.UNSEALED) {
+        keys.runMaintenance(Instant.now());
+      }
+    } catch (ClavisException e) {
+      LOG.warn("Maintenance skipped: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Maintenance failed", e);
+    }
+  }
+
+  public NodeIdentity identity() {
+    return identity;
+  }
+
+  public URI apiUri() {
+    String h = identity.host().contains(":") ? "[" + identity.host() + "]" : identity.host();
+    return URI.create("https://" + h + ":" + identity.apiPort());
+  }
+
+  public Path caCertPath() {
+    return tls.caCertPath();
+  }
+
+  public Path dataDir() {
+    return config.dataDir().toAbsolutePath();
+  }
+
+  public Seal seal() {
+    return seal;
+  }
+
+  public RaftNode raft() {
+    return raft;
+  }
+
+  /** The REST listener, for in-process inspection (tests). */
+  public RestServer restServer() {
+    return rest;
+  }
+
+  public KeyService keys() {
+    return keys;
+  }
+
+  /** Unwrapped key material, for in-process inspection (tests, diagnostics). */
+  public KeyMaterials keyMaterials() {
+    return materials;
+  }
+
+  @Override
+  public void close() {
+    maintenance.shutdownNow();
+    try {
+      rest.close();
+    } finally {
+      try {
+        raft.close();
+      } catch (IOException e) {
+        LOG.warn("Raft did not close cleanly: {}", e.toString());
+      }
+    }
+  }
+
+  private static int resolvePort(Integer wanted, Integer saved, int defaultPort, String host)
+      throws IOException {
+    int port = wanted != null ? wanted : saved != null ? saved : defaultPort;
+    if (port != 0) {
+      return port;
+    }
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static byte[] openApiDocument() {
+    try (InputStream in = ClavisNode.class.getResourceAsStream("/io/clavis/server/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json missing from the build");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String versionFromManifest() {
+    String v = ClavisNode.class.getPackage().getImplementationVersion();
+    return v != null ? v : "0.1.0-SNAPSHOT";
+  }
+}

@@ -1,0 +1,237 @@
+package io.clavis.server.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The replicated state on disk: one RocksDB database, written only by the Raft state machine.
+ *
+ * <p>Every applied log entry is one atomic write batch that also records the entry's term and
+ * index, so after a crash the database says exactly which entries it holds and replay can skip
+ * them. The write-ahead log is not fsynced per batch: the Raft log already is, and anything lost
+ * from RocksDB's tail is replayed from it.
+ */
+public final class StateStore implements AutoCloseable {
+  private static final byte[] APPLIED_KEY = "meta/applied".getBytes(StandardCharsets.UTF_8);
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path dir;
+  private final Options options;
+  private final LRUCache blockCache;
+  private final RocksDB db;
+  private final WriteOptions writeOptions;
+  private volatile long appliedTerm;
+  private volatile long appliedIndex;
+
+  private StateStore(Path dir) throws IOException {
+    this.dir = dir;
+    Files.createDirectories(dir);
+    blockCache = new LRUCache(64L * 1024 * 1024);
+    options =
+        new Options()
+            .setCreateIfMissing(true)
+            .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
+    try {
+      db = RocksDB.open(options, dir.toString());
+    } catch (RocksDBException e) {
+      throw new IOException("cannot open state database in " + dir + ": " + e.getMessage(), e);
+    }
+    writeOptions = new WriteOptions().setSync(false);
+    byte[] applied = rawGet(APPLIED_KEY);
+    if (applied != null) {
+      ByteBuffer buf = ByteBuffer.wrap(applied);
+      appliedTerm = buf.getLong();
+      appliedIndex = buf.getLong();
+    } else {
+      appliedTerm = 0;
+      appliedIndex = -1;
+    }
+  }
+
+  public static StateStore open(Path dir) throws IOException {
+    return new StateStore(dir);
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public long appliedIndex() {
+    return appliedIndex;
+  }
+
+  public long appliedTerm() {
+    return appliedTerm;
+  }
+
+  public <T> Optional<T> read(String key, Class<T> type) {
+    byte[] value = rawGet(bytes(key));
+    return value == null ? Optional.empty() : Optional.of(StateJson.fromBytes(value, type));
+  }
+
+  /**
+   * Records whose key starts with {@code prefix}, in key order, strictly after {@code startAfter}
+   * (a full key, or null to start at the beginning), at most {@code limit}.
+   */
+  public <T> List<T> scan(String prefix, String startAfter, int limit, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    scanKeys(prefix, startAfter, limit, (k, v) -> out.add(StateJson.fromBytes(v, type)));
+    return out;
+  }
+
+  /** Visits raw entries under a prefix; stops after {@code limit}. */
+  public void scanKeys(String prefix, String startAfter, int limit, EntryVisitor visitor) {
+    byte[] prefixBytes = bytes(prefix);
+    try (ReadOptions ro = new ReadOptions();
+        RocksIterator it = db.newIterator(ro)) {
+      if (startAfter == null) {
+        it.seek(prefixBytes);
+      } else {
+        byte[] after = bytes(startAfter);
+        it.seek(after);
+        if (it.isValid() && java.util.Arrays.equals(it.key(), after)) {
+          it.next();
+        }
+      }
+      int n = 0;
+      while (it.isValid() && n < limit && startsWith(it.key(), prefixBytes)) {
+        visitor.visit(new String(it.key(), StandardCharsets.UTF_8), it.value());
+        n++;
+        it.next();
+      }
+    }
+  }
+
+  /** A raw key/value pair seen during a scan. */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    void visit(String key, byte[] value);
+  }
+
+  /** Applies one log entry's writes and its term/index atomically. */
+  public void apply(long term, long index, StateWriter writer) {
+    try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
+      Transaction txn = new Transaction(batch);
+      writer.write(txn);
+      ByteBuffer applied = ByteBuffer.allocate(16).putLong(term).putLong(index);
+      batch.put(APPLIED_KEY, applied.array());
+      db.write(writeOptions, batch);
+      appliedTerm = term;
+      appliedIndex = index;
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The writes of one log entry. */
+  @FunctionalInterface
+  public interface StateWriter {
+    void write(Transaction txn);
+  }
+
+  /**
+   * Reads that see the entry's own earlier writes, and the writes themselves. Only the state
+   * machine holds one, for the duration of one entry.
+   */
+  public final class Transaction {
+    private final WriteBatchWithIndex batch;
+
+    private Transaction(WriteBatchWithIndex batch) {
+      this.batch = batch;
+    }
+
+    public <T> Optional<T> read(String key, Class<T> type) {
+      try (ReadOptions ro = new ReadOptions()) {
+        byte[] value = batch.getFromBatchAndDB(db, ro, bytes(key));
+        return value == null ? Optional.empty() : Optional.of(StateJson.fromBytes(value, type));
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("state database read failed: " + e.getMessage(), e);
+      }
+    }
+
+    public <T> List<T> scan(String prefix, int limit, Class<T> type) {
+      return StateStore.this.scan(prefix, null, limit, type);
+    }
+
+    public void put(String key, Object value) {
+      try {
+        batch.put(bytes(key), StateJson.toBytes(value));
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+      }
+    }
+
+    /** Drops every write made so far in this entry (a rejected command changes nothing). */
+    public void discard() {
+      batch.clear();
+    }
+
+    public void delete(String key) {
+      try {
+        batch.delete(bytes(key));
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Writes a consistent, self-contained copy of the database into {@code target}. */
+  public void checkpoint(Path target) throws IOException {
+    try (Checkpoint cp = Checkpoint.create(db)) {
+      cp.createCheckpoint(target.toString());
+    } catch (RocksDBException e) {
+      throw new IOException("checkpoint failed: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] rawGet(byte[] key) {
+    try {
+      return db.get(key);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("state database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] bytes(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    if (key.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (key[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    writeOptions.close();
+    db.close();
+    options.close();
+    blockCache.close();
+  }
+}
