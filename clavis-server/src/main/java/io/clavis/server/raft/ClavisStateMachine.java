@@ -132,6 +132,19 @@ public final class ClavisStateMachine extends BaseStateMachine {
         Message.valueOf(ByteString.copyFrom(StateJson.toBytes(reply[0]))));
   }
 
+  /**
+   * Log entries that are not commands (leader no-ops, configuration changes) still advance the
+   * applied index; record it in the database too, so that it always says exactly how far it is.
+   */
+  @Override
+  public void notifyTermIndexUpdated(long term, long index) {
+    super.notifyTermIndexUpdated(term, index);
+    StateStore s = store;
+    if (s != null && index > s.appliedIndex()) {
+      s.apply(term, index, txn -> {});
+    }
+  }
+
   @Override
   public long takeSnapshot() throws IOException {
     TermIndex ti = getLastAppliedTermIndex();

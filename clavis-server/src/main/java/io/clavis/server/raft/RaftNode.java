@@ -93,6 +93,9 @@ public final class RaftNode implements AutoCloseable {
     RaftServerConfigKeys.Log.setUnsafeFlushEnabled(props, false);
     RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf("16MB"));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
+    // Keep the log behind the newest snapshot back to the one before it, so that a damaged
+    // newest snapshot can be replaced by the older one plus the log.
+    RaftServerConfigKeys.Log.setPurgePreservationLogNum(props, settings.snapshotThreshold() * 2);
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, settings.snapshotThreshold());
     RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(props, true);
