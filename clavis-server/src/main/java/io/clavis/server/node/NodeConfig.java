@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to run a node. Ports left null come from the node's saved identity, or the defaults on first
- * start; a port of 0 means "any free port".
+ * How to run a node. Ports left null come from the node's saved identity, or the defaults on
+ * first start; a port of 0 means "any free port".
  */
 public record NodeConfig(
     Path dataDir,
@@ -25,100 +25,128 @@ public record NodeConfig(
   public static final long DEFAULT_MAX_PLAINTEXT = 1024 * 1024;
 
   public static NodeConfig defaults(Path dataDir) {
-    return new NodeConfig(
-        dataDir,
-        "127.0.0.1",
-        null,
-        null,
-        null,
-        null,
-        DEFAULT_MAX_PLAINTEXT,
-        Duration.ofSeconds(30),
-        Argon2idKdf.Params.recommended(),
-        10_000);
+    return new Builder(dataDir).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public NodeConfig withPorts(Integer api, Integer cluster, Integer kmip) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        api,
-        cluster,
-        kmip,
-        nodeName,
-        maxPlaintextBytes,
-        maintenanceInterval,
-        kdfParams,
-        snapshotThreshold);
+    return toBuilder().apiPort(api).clusterPort(cluster).kmipPort(kmip).build();
   }
 
   public NodeConfig withHost(String newHost) {
-    return new NodeConfig(
-        dataDir,
-        newHost,
-        apiPort,
-        clusterPort,
-        kmipPort,
-        nodeName,
-        maxPlaintextBytes,
-        maintenanceInterval,
-        kdfParams,
-        snapshotThreshold);
+    return toBuilder().host(newHost).build();
   }
 
   public NodeConfig withNodeName(String name) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        apiPort,
-        clusterPort,
-        kmipPort,
-        name,
-        maxPlaintextBytes,
-        maintenanceInterval,
-        kdfParams,
-        snapshotThreshold);
+    return toBuilder().nodeName(name).build();
   }
 
   public NodeConfig withMaxPlaintextBytes(long max) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        apiPort,
-        clusterPort,
-        kmipPort,
-        nodeName,
-        max,
-        maintenanceInterval,
-        kdfParams,
-        snapshotThreshold);
+    return toBuilder().maxPlaintextBytes(max).build();
   }
 
   public NodeConfig withMaintenanceInterval(Duration interval) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        apiPort,
-        clusterPort,
-        kmipPort,
-        nodeName,
-        maxPlaintextBytes,
-        interval,
-        kdfParams,
-        snapshotThreshold);
+    return toBuilder().maintenanceInterval(interval).build();
   }
 
   public NodeConfig withSnapshotThreshold(long threshold) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        apiPort,
-        clusterPort,
-        kmipPort,
-        nodeName,
-        maxPlaintextBytes,
-        maintenanceInterval,
-        kdfParams,
-        threshold);
+    return toBuilder().snapshotThreshold(threshold).build();
+  }
+
+  public NodeConfig withKdfParams(Argon2idKdf.Params params) {
+    return toBuilder().kdfParams(params).build();
+  }
+
+  /** Builds a {@link NodeConfig}; starts from production defaults. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String host = "127.0.0.1";
+    private Integer apiPort;
+    private Integer clusterPort;
+    private Integer kmipPort;
+    private String nodeName;
+    private long maxPlaintextBytes = DEFAULT_MAX_PLAINTEXT;
+    private Duration maintenanceInterval = Duration.ofSeconds(30);
+    private Argon2idKdf.Params kdfParams = Argon2idKdf.Params.recommended();
+    private long snapshotThreshold = 10_000;
+
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    private Builder(NodeConfig c) {
+      this.dataDir = c.dataDir;
+      this.host = c.host;
+      this.apiPort = c.apiPort;
+      this.clusterPort = c.clusterPort;
+      this.kmipPort = c.kmipPort;
+      this.nodeName = c.nodeName;
+      this.maxPlaintextBytes = c.maxPlaintextBytes;
+      this.maintenanceInterval = c.maintenanceInterval;
+      this.kdfParams = c.kdfParams;
+      this.snapshotThreshold = c.snapshotThreshold;
+    }
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder apiPort(Integer v) {
+      apiPort = v;
+      return this;
+    }
+
+    public Builder clusterPort(Integer v) {
+      clusterPort = v;
+      return this;
+    }
+
+    public Builder kmipPort(Integer v) {
+      kmipPort = v;
+      return this;
+    }
+
+    public Builder nodeName(String v) {
+      nodeName = v;
+      return this;
+    }
+
+    public Builder maxPlaintextBytes(long v) {
+      maxPlaintextBytes = v;
+      return this;
+    }
+
+    public Builder maintenanceInterval(Duration v) {
+      maintenanceInterval = v;
+      return this;
+    }
+
+    public Builder kdfParams(Argon2idKdf.Params v) {
+      kdfParams = v;
+      return this;
+    }
+
+    public Builder snapshotThreshold(long v) {
+      snapshotThreshold = v;
+      return this;
+    }
+
+    public NodeConfig build() {
+      return new NodeConfig(
+          dataDir,
+          host,
+          apiPort,
+          clusterPort,
+          kmipPort,
+          nodeName,
+          maxPlaintextBytes,
+          maintenanceInterval,
+          kdfParams,
+          snapshotThreshold);
+    }
   }
 }

@@ -1,0 +1,54 @@
+package io.clavis.cli.server;
+
+import io.clavis.server.node.NodeConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code server} and {@code dev}: where the node keeps its data and listens. */
+public final class NodeOptions {
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: the saved one, else 127.0.0.1).")
+  String host;
+
+  @Option(
+      names = "--api-port",
+      paramLabel = "PORT",
+      description = "HTTPS API port (default: the saved one, else 8443; 0 = any free port).")
+  Integer apiPort;
+
+  @Option(
+      names = "--cluster-port",
+      paramLabel = "PORT",
+      description =
+          "Raft port between nodes (default: the saved one, else 8444; 0 = any free port).")
+  Integer clusterPort;
+
+  @Option(
+      names = "--kmip-port",
+      paramLabel = "PORT",
+      description = "KMIP port (default: the saved one, else 5696).")
+  Integer kmipPort;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Node name (default: the saved one, else node1).")
+  String name;
+
+  @Option(
+      names = "--max-plaintext-bytes",
+      paramLabel = "BYTES",
+      description = "Largest plaintext or message accepted (default: ${DEFAULT-VALUE}).")
+  long maxPlaintextBytes = NodeConfig.DEFAULT_MAX_PLAINTEXT;
+
+  NodeConfig toConfig(Path data) {
+    NodeConfig c =
+        NodeConfig.defaults(data)
+            .withPorts(apiPort, clusterPort, kmipPort)
+            .withNodeName(name)
+            .withMaxPlaintextBytes(maxPlaintextBytes);
+    return host == null ? c.withHost(null) : c.withHost(host);
+  }
+}

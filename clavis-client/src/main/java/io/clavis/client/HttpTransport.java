@@ -1,0 +1,237 @@
+package io.clavis.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Sends one JSON request, trying the servers in the order given by the {@link NodeSelector}:
+ * connection failures, timeouts and HTTP 502/503/504 move on to the next server; any other answer
+ * is final. Thread-safe.
+ */
+final class HttpTransport implements AutoCloseable {
+  static final String REQUEST_ID_HEADER = "Clavis-Request-Id";
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+  private final HttpClient http;
+  private final NodeSelector nodes;
+  private final String token;
+  private final Duration requestTimeout;
+  private final ObjectMapper mapper;
+  private final String userAgent;
+
+  HttpTransport(
+      NodeSelector nodes,
+      String token,
+      SSLContext sslContext,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      ObjectMapper mapper,
+      String userAgent) {
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout);
+    if (sslContext != null) {
+      b.sslContext(sslContext);
+    }
+    this.http = b.build();
+    this.nodes = nodes;
+    this.token = token;
+    this.requestTimeout = requestTimeout;
+    this.mapper = mapper;
+    this.userAgent = userAgent;
+  }
+
+  /** A request: method, path under the server URL (starting with {@code /v1/}), query, body. */
+  record Call(
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonNode body,
+      boolean authenticated,
+      Set<Integer> acceptedErrorStatuses) {
+
+    static Call get(String path) {
+      return new Call("GET", path, Map.of(), null, true, Set.of());
+    }
+
+    static Call post(String path, JsonNode body) {
+      return new Call("POST", path, Map.of(), body, true, Set.of());
+    }
+
+    Call query(Map<String, String> q) {
+      return new Call(method, path, q, body, authenticated, acceptedErrorStatuses);
+    }
+
+    Call anonymous() {
+      return new Call(method, path, query, body, false, acceptedErrorStatuses);
+    }
+
+    Call accepting(Set<Integer> statuses) {
+      return new Call(method, path, query, body, authenticated, statuses);
+    }
+  }
+
+  /**
+   * Sends the call and returns the JSON body of the answer ({@link MissingNode} when empty).
+   *
+   * @throws ClavisException for an error answer, or when no server could be reached
+   */
+  JsonNode send(Call call) {
+    byte[] body = encode(call);
+    List<URI> tried = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    ClavisException lastAnswer = null;
+    Exception lastFailure = null;
+    for (URI server : nodes.candidates()) {
+      HttpResponse<byte[]> response;
+      try {
+        response = http.send(request(server, call, body), HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        nodes.reportFailure(server);
+        tried.add(server);
+        reasons.add(Errors.describe(e));
+        lastFailure = e;
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ClavisException(
+            0, ClavisException.UNAVAILABLE, "interrupted while calling " + server, null, e);
+      }
+      int status = response.statusCode();
+      String requestId = response.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
+      boolean ok = status / 100 == 2 || call.acceptedErrorStatuses().contains(status);
+      if (!ok && NodeSelector.isFailoverStatus(status)) {
+        nodes.reportFailure(server);
+        tried.add(server);
+        ClavisException e = Errors.fromResponse(mapper, status, response.body(), requestId);
+        reasons.add(e.getMessage() + " (" + e.code() + ")");
+        lastAnswer = e;
+        continue;
+      }
+      nodes.reportSuccess(server);
+      if (!ok) {
+        throw Errors.fromResponse(mapper, status, response.body(), requestId);
+      }
+      return decode(server, status, response.body(), requestId);
+    }
+    if (lastAnswer != null) {
+      // some node answered (sealed, read-only...): that answer says more than "unreachable"
+      if (tried.size() > 1) {
+        lastAnswer.addSuppressed(Errors.unreachable(tried, reasons, lastFailure));
+      }
+      throw lastAnswer;
+    }
+    throw Errors.unreachable(tried, reasons, lastFailure);
+  }
+
+  private byte[] encode(Call call) {
+    if (call.body() == null) {
+      return "GET".equals(call.method()) ? null : EMPTY_OBJECT;
+    }
+    try {
+      return mapper.writeValueAsBytes(call.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode request", e);
+    }
+  }
+
+  private JsonNode decode(URI server, int status, byte[] body, String requestId) {
+    if (body == null || body.length == 0) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode node = mapper.readTree(body);
+      return node == null ? MissingNode.getInstance() : node;
+    } catch (IOException e) {
+      // no cause: the parser's message may quote the body, which can hold plaintext
+      throw new ClavisException(
+          status, "INVALID_RESPONSE", "the answer of " + server + " is not JSON", requestId);
+    }
+  }
+
+  private HttpRequest request(URI server, Call call, byte[] body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(server, call.path(), call.query()))
+            .timeout(requestTimeout)
+            .header("Accept", "application/json")
+            .header("User-Agent", userAgent);
+    if ("http".equalsIgnoreCase(server.getScheme())) {
+      b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain HTTP
+    }
+    if (call.authenticated() && token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (body == null) {
+      b.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json");
+      b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+    return b.build();
+  }
+
+  static URI uri(URI server, String path, Map<String, String> query) {
+    String base = server.toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    StringBuilder sb = new StringBuilder(base).append(path);
+    char sep = '?';
+    for (Map.Entry<String, String> q : query.entrySet()) {
+      if (q.getValue() == null) {
+        continue;
+      }
+      sb.append(sep)
+          .append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return URI.create(sb.toString());
+  }
+
+  /** Percent-encodes one path segment (an id): everything but RFC 3986 unreserved characters. */
+  static String segment(String value) {
+    if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException("invalid id: '" + value + "'");
+    }
+    StringBuilder sb = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
+        sb.append(c);
+      } else {
+        sb.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}
