@@ -37,26 +37,7 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts {@code clavis dev} and waits until it has written a dev.json naming this process. */
   NodeProcess start() throws IOException {
-    Files.createDirectories(data);
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java);
-    cmd.add("-Xmx256m");
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.clavis.cli.Main");
-    cmd.add("dev");
-    cmd.add("--data");
-    cmd.add(data.toString());
-    if (!Files.exists(data.resolve("node.json"))) {
-      cmd.addAll(List.of("--api-port", "0", "--cluster-port", "0", "--kmip-port", "0"));
-    }
-    process =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+    process = launch("dev");
     long pid = process.pid();
     await()
         .atMost(Duration.ofSeconds(90))
@@ -73,6 +54,81 @@ final class NodeProcess implements AutoCloseable {
     dev = readDevJson();
     http = httpClient(Path.of(dev.get("caCert").asText()));
     return this;
+  }
+
+  /**
+   * Starts {@code clavis server} (not initialised, or sealed after a restart) and waits until
+   * its API answers health checks; returns the API URL.
+   */
+  String startServer() throws Exception {
+    process = launch("server");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("node exited; log:\n" + Files.readString(log));
+              }
+              JsonNode identity = JSON.readTree(data.resolve("node.json").toFile());
+              String api = "https://127.0.0.1:" + identity.get("apiPort").asInt();
+              http = httpClient(data.resolve("tls/ca.pem"));
+              int status =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(api + "/v1/sys/health")).build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode();
+              return status == 200 || status == 503;
+            });
+    JsonNode identity = JSON.readTree(data.resolve("node.json").toFile());
+    return "https://127.0.0.1:" + identity.get("apiPort").asInt();
+  }
+
+  private Process launch(String mode) throws IOException {
+    Files.createDirectories(data);
+    List<String> cmd = new ArrayList<>(javaCommand());
+    cmd.add(mode);
+    cmd.add("--data");
+    cmd.add(data.toString());
+    if (!Files.exists(data.resolve("node.json"))) {
+      cmd.addAll(List.of("--api-port", "0", "--cluster-port", "0", "--kmip-port", "0"));
+    }
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** The command that runs {@code clavis} from this test's class path, in a small JVM. */
+  static List<String> javaCommand() {
+    return List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx256m",
+        "--enable-native-access=ALL-UNNAMED",
+        "-cp",
+        System.getProperty("java.class.path"),
+        "io.clavis.cli.Main");
+  }
+
+  /** What a {@code clavis} command printed and its exit code. */
+  record CliResult(int exit, String stdout, String stderr) {}
+
+  /** Runs one {@code clavis} client command in its own JVM, as a user would. */
+  static CliResult cli(Path workDir, java.util.Map<String, String> env, String... args)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(javaCommand());
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile(workDir, "cli", ".out");
+    Path err = Files.createTempFile(workDir, "cli", ".err");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("clavis " + String.join(" ", args) + " did not finish");
+    }
+    return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   private JsonNode readDevJson() {
