@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# REST throughput of a single dev node, measured with wrk on the same machine.
+# Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS]
+# Needs wrk (apt-get install wrk). Starts its own dev node on ports 18443/18444 in a temp dir.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-15}"
+CONNECTIONS="${2:-64}"
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+
+WORK="$(mktemp -d)"
+"$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 18443 --cluster-port 18444 >"$WORK/node.log" 2>&1 &
+NODE=$!
+trap 'kill $NODE 2>/dev/null; wait $NODE 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
+[ -f "$WORK/data/dev.json" ] || { cat "$WORK/node.log" >&2; exit 1; }
+
+API=https://127.0.0.1:18443
+export CLAVIS_SERVER=$API CLAVIS_CACERT="$WORK/data/tls/ca.pem"
+CLAVIS_TOKEN="$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' "$WORK/data/dev.json")"
+export CLAVIS_TOKEN
+field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p" | head -n 1; }
+VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
+KEY="$("$ROOT/bin/clavis" key create aes --vault "$VAULT" --algorithm AES_256 -o json | field id)"
+PLAINTEXT="$(head -c 1024 /dev/urandom | base64 -w0)"
+CIPHERTEXT="$("$ROOT/bin/clavis" encrypt -k "$KEY" --plaintext-base64 "$PLAINTEXT" -o json | field ciphertext)"
+
+script() { # $1 = JSON body
+  cat <<LUA
+wrk.method = "POST"
+wrk.body = '$1'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $CLAVIS_TOKEN"
+LUA
+}
+script "{\"plaintext\":\"$PLAINTEXT\"}" >"$WORK/encrypt.lua"
+script "{\"ciphertext\":\"$CIPHERTEXT\"}" >"$WORK/decrypt.lua"
+
+run() { # $1 = name, $2 = path, $3 = lua script or empty
+  local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
+  [ -n "$3" ] && args+=(-s "$3")
+  wrk "${args[@]}" -d5s "$API$2" >/dev/null # warm-up
+  wrk "${args[@]}" "$API$2" | awk -v name="$1" '
+    /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
+    END {printf "%-28s %10s req/s   p50 %-8s p99 %s\n", name, rps, p50, p99}'
+}
+echo "wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s, TLS keep-alive"
+run "health (static reply)" /v1/sys/health ""
+run "encrypt AES-256, 1 KiB" "/v1/keys/$KEY/encrypt" "$WORK/encrypt.lua"
+run "decrypt AES-256, 1 KiB" /v1/decrypt "$WORK/decrypt.lua"
