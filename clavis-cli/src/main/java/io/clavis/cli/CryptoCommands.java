@@ -9,7 +9,6 @@ import io.clavis.client.SignRequest;
 import io.clavis.client.SignResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,11 +26,16 @@ final class CryptoCommands {
       "RSA_PSS_SHA256, RSA_PSS_SHA384, RSA_PSS_SHA512, RSA_PKCS1_SHA256, RSA_PKCS1_SHA384,"
           + " RSA_PKCS1_SHA512, ECDSA_SHA256, ECDSA_SHA384, ECDSA_SHA512";
 
+  /**
+   * The table of a result made by one key version: {@code field} (the result itself), then {@code
+   * KEY ID} and {@code KEY VERSION}.
+   */
+  static Table resultTable(String field, Object value, String keyId, int keyVersion) {
+    return Table.fieldValue().row(field, value).row("KEY ID", keyId).row("KEY VERSION", keyVersion);
+  }
+
   static Table encryptTable(EncryptResult r) {
-    return Table.fieldValue()
-        .row("CIPHERTEXT", r.ciphertext())
-        .row("KEY ID", r.keyId())
-        .row("KEY VERSION", r.keyVersion());
+    return resultTable("CIPHERTEXT", r.ciphertext(), r.keyId(), r.keyVersion());
   }
 
   /** {@code --ciphertext B64}, or {@code -} for standard input. */
@@ -47,23 +51,45 @@ final class CryptoCommands {
     return c;
   }
 
-  static Map<String, Object> validJson(boolean valid) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("valid", valid);
-    return m;
+  /** The answer of verify and verify-mac: {@code {"valid": ...}} or a {@code VALID} row. */
+  static void printValid(Output out, boolean valid) {
+    out.print(Map.of("valid", valid), () -> Table.fieldValue().row("VALID", valid));
   }
 
-  @Command(
-      name = "encrypt",
-      description = "Encrypt a plaintext under a key; prints the ciphertext.")
-  static final class Encrypt extends ClientCommand.Standalone {
+  /** A command on a key given by a required {@code -k/--key}. */
+  abstract static class WithKey extends ClientCommand.Standalone {
     @Option(
         names = {"-k", "--key"},
         required = true,
         paramLabel = "KEY_ID",
         description = "The key.")
     String keyId;
+  }
 
+  /** {@code sign} and {@code verify}: a signature algorithm and a message or digest. */
+  abstract static class SignatureCommand extends WithKey {
+    @Option(
+        names = "--algorithm",
+        required = true,
+        paramLabel = "ALGORITHM",
+        description = "One of: " + SIGNATURE_ALGORITHMS + ".")
+    String algorithm;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Message or digest (exactly one):%n")
+    Inputs.MessageOrDigest input;
+
+    SignRequest signRequest(CliContext ctx) throws IOException {
+      byte[] data = input.read(ctx);
+      return input.isDigest()
+          ? SignRequest.digest(data, algorithm)
+          : SignRequest.message(data, algorithm);
+    }
+  }
+
+  @Command(
+      name = "encrypt",
+      description = "Encrypt a plaintext under a key; prints the ciphertext.")
+  static final class Encrypt extends WithKey {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Plaintext (exactly one):%n")
     Inputs.Plaintext plaintext;
 
@@ -124,11 +150,7 @@ final class CryptoCommands {
       } else {
         shown = Inputs.base64(r.plaintext());
       }
-      out.table(
-          Table.fieldValue()
-              .row("PLAINTEXT", shown)
-              .row("KEY ID", r.keyId())
-              .row("KEY VERSION", r.keyVersion()));
+      out.table(resultTable("PLAINTEXT", shown, r.keyId(), r.keyVersion()));
       return 0;
     }
   }
@@ -138,14 +160,7 @@ final class CryptoCommands {
       description = {
         "Generate a data key: its plaintext (base64) to use locally, and its ciphertext to store.",
       })
-  static final class GenerateDataKey extends ClientCommand.Standalone {
-    @Option(
-        names = {"-k", "--key"},
-        required = true,
-        paramLabel = "KEY_ID",
-        description = "The key.")
-    String keyId;
-
+  static final class GenerateDataKey extends WithKey {
     @Option(
         names = "--algorithm",
         paramLabel = "AES_256|AES_128",
@@ -207,39 +222,14 @@ final class CryptoCommands {
   @Command(
       name = "sign",
       description = "Sign a message or a digest; prints the signature (base64).")
-  static final class Sign extends ClientCommand.Standalone {
-    @Option(
-        names = {"-k", "--key"},
-        required = true,
-        paramLabel = "KEY_ID",
-        description = "The key.")
-    String keyId;
-
-    @Option(
-        names = "--algorithm",
-        required = true,
-        paramLabel = "ALGORITHM",
-        description = "One of: " + SIGNATURE_ALGORITHMS + ".")
-    String algorithm;
-
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Message or digest (exactly one):%n")
-    Inputs.MessageOrDigest input;
-
+  static final class Sign extends SignatureCommand {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
-      byte[] data = input.read(ctx);
-      SignRequest request =
-          input.isDigest()
-              ? SignRequest.digest(data, algorithm)
-              : SignRequest.message(data, algorithm);
-      SignResult r = client.sign(keyId, request);
+      SignResult r = client.sign(keyId, signRequest(ctx));
       out.print(
           r,
           () ->
-              Table.fieldValue()
-                  .row("SIGNATURE", Inputs.base64(r.signature()))
-                  .row("KEY ID", r.keyId())
-                  .row("KEY VERSION", r.keyVersion())
+              resultTable("SIGNATURE", Inputs.base64(r.signature()), r.keyId(), r.keyVersion())
                   .row("ALGORITHM", r.algorithm()));
       return 0;
     }
@@ -250,21 +240,7 @@ final class CryptoCommands {
       description = {
         "Verify a signature. Prints VALID true or false; the exit code is 0 either way."
       })
-  static final class Verify extends ClientCommand.Standalone {
-    @Option(
-        names = {"-k", "--key"},
-        required = true,
-        paramLabel = "KEY_ID",
-        description = "The key.")
-    String keyId;
-
-    @Option(
-        names = "--algorithm",
-        required = true,
-        paramLabel = "ALGORITHM",
-        description = "One of: " + SIGNATURE_ALGORITHMS + ".")
-    String algorithm;
-
+  static final class Verify extends SignatureCommand {
     @Option(
         names = "--signature",
         required = true,
@@ -279,18 +255,9 @@ final class CryptoCommands {
         description = "Only accept a signature by this version (default: any enabled version).")
     Integer keyVersion;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Message or digest (exactly one):%n")
-    Inputs.MessageOrDigest input;
-
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
-      byte[] data = input.read(ctx);
-      SignRequest request =
-          input.isDigest()
-              ? SignRequest.digest(data, algorithm)
-              : SignRequest.message(data, algorithm);
-      boolean valid = client.verify(keyId, request, signature.bytes(), keyVersion);
-      out.print(validJson(valid), () -> Table.fieldValue().row("VALID", valid));
+      printValid(out, client.verify(keyId, signRequest(ctx), signature.bytes(), keyVersion));
       return 0;
     }
   }
@@ -298,27 +265,14 @@ final class CryptoCommands {
   @Command(
       name = "mac",
       description = "Compute the MAC tag of a message with an HMAC key (base64).")
-  static final class Mac extends ClientCommand.Standalone {
-    @Option(
-        names = {"-k", "--key"},
-        required = true,
-        paramLabel = "KEY_ID",
-        description = "The key.")
-    String keyId;
-
+  static final class Mac extends WithKey {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Message (exactly one):%n")
     Inputs.Message message;
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
       MacResult r = client.mac(keyId, message.read(ctx));
-      out.print(
-          r,
-          () ->
-              Table.fieldValue()
-                  .row("MAC", Inputs.base64(r.mac()))
-                  .row("KEY ID", r.keyId())
-                  .row("KEY VERSION", r.keyVersion()));
+      out.print(r, () -> resultTable("MAC", Inputs.base64(r.mac()), r.keyId(), r.keyVersion()));
       return 0;
     }
   }
@@ -326,14 +280,7 @@ final class CryptoCommands {
   @Command(
       name = "verify-mac",
       description = "Verify a MAC tag. Prints VALID true or false; the exit code is 0 either way.")
-  static final class VerifyMac extends ClientCommand.Standalone {
-    @Option(
-        names = {"-k", "--key"},
-        required = true,
-        paramLabel = "KEY_ID",
-        description = "The key.")
-    String keyId;
-
+  static final class VerifyMac extends WithKey {
     @Option(
         names = "--mac",
         required = true,
@@ -353,8 +300,7 @@ final class CryptoCommands {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
-      boolean valid = client.verifyMac(keyId, message.read(ctx), mac.bytes(), keyVersion);
-      out.print(validJson(valid), () -> Table.fieldValue().row("VALID", valid));
+      printValid(out, client.verifyMac(keyId, message.read(ctx), mac.bytes(), keyVersion));
       return 0;
     }
   }

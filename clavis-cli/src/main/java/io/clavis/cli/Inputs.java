@@ -82,6 +82,24 @@ final class Inputs {
     return s.length() <= 20 ? s : s.substring(0, 17) + "...";
   }
 
+  /**
+   * A binary value given in one of the three forms of a group: as UTF-8 {@code text}, from a {@code
+   * file} ({@code -}: standard input) or as {@code base64}. Exactly one is non-null, as the
+   * exclusive group guarantees.
+   */
+  static byte[] textFileOrBase64(String text, String file, Base64Value base64, CliContext ctx)
+      throws IOException {
+    return file != null ? readFile(file, ctx) : textOrBase64(text, base64);
+  }
+
+  /** A binary value given as UTF-8 {@code text} or as {@code base64}; exactly one is non-null. */
+  static byte[] textOrBase64(String text, Base64Value base64) {
+    return text != null ? text.getBytes(StandardCharsets.UTF_8) : base64.bytes();
+  }
+
+  // The groups below differ only in their option names and help texts, which picocli needs as
+  // annotation constants: each declares its options and reads them with the resolvers above.
+
   /** {@code --plaintext TEXT | --plaintext-file PATH | --plaintext-base64 B64}. */
   static final class Plaintext {
     @Option(names = "--plaintext", paramLabel = "TEXT", description = "The plaintext, as UTF-8.")
@@ -101,15 +119,12 @@ final class Inputs {
     Base64Value base64;
 
     byte[] read(CliContext ctx) throws IOException {
-      if (text != null) {
-        return text.getBytes(StandardCharsets.UTF_8);
-      }
-      return file != null ? readFile(file, ctx) : base64.bytes();
+      return textFileOrBase64(text, file, base64, ctx);
     }
   }
 
   /** {@code --message TEXT | --message-file PATH | --message-base64 B64}. */
-  static final class Message {
+  static class Message {
     @Option(names = "--message", paramLabel = "TEXT", description = "The message, as UTF-8.")
     String text;
 
@@ -127,31 +142,15 @@ final class Inputs {
     Base64Value base64;
 
     byte[] read(CliContext ctx) throws IOException {
-      if (text != null) {
-        return text.getBytes(StandardCharsets.UTF_8);
-      }
-      return file != null ? readFile(file, ctx) : base64.bytes();
+      return textFileOrBase64(text, file, base64, ctx);
     }
   }
 
-  /** The message forms, or a precomputed digest: {@code --digest-base64 | --digest-file}. */
-  static final class MessageOrDigest {
-    @Option(names = "--message", paramLabel = "TEXT", description = "The message, as UTF-8.")
-    String text;
-
-    @Option(
-        names = "--message-file",
-        paramLabel = "PATH",
-        description = "Read the message from a file (- for standard input).")
-    String file;
-
-    @Option(
-        names = "--message-base64",
-        paramLabel = "B64",
-        converter = Base64Value.Converter.class,
-        description = "The message, base64-encoded.")
-    Base64Value base64;
-
+  /**
+   * The {@link Message} forms (inherited: picocli reads the superclass's options first), or a
+   * precomputed digest: {@code --digest-base64 B64 | --digest-file PATH}.
+   */
+  static final class MessageOrDigest extends Message {
     @Option(
         names = "--digest-base64",
         paramLabel = "B64",
@@ -170,15 +169,10 @@ final class Inputs {
     }
 
     /** The message, or the digest when {@link #isDigest()}. */
+    @Override
     byte[] read(CliContext ctx) throws IOException {
-      if (text != null) {
-        return text.getBytes(StandardCharsets.UTF_8);
-      }
-      if (file != null) {
-        return readFile(file, ctx);
-      }
-      if (base64 != null) {
-        return base64.bytes();
+      if (!isDigest()) {
+        return super.read(ctx);
       }
       return digestFile != null ? readFile(digestFile, ctx) : digestBase64.bytes();
     }
@@ -199,11 +193,9 @@ final class Inputs {
         description = "Additional authenticated data, base64-encoded.")
     Base64Value base64;
 
+    /** The AAD, or null when the group was not given. */
     static byte[] read(Aad aad) {
-      if (aad == null) {
-        return null;
-      }
-      return aad.text != null ? aad.text.getBytes(StandardCharsets.UTF_8) : aad.base64.bytes();
+      return aad == null ? null : textOrBase64(aad.text, aad.base64);
     }
   }
 }

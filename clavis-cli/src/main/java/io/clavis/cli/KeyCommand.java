@@ -7,7 +7,6 @@ import io.clavis.client.KeyVersionInfo;
 import io.clavis.client.Page;
 import io.clavis.client.PublicKeyInfo;
 import io.clavis.client.UpdateKeyRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,11 +82,8 @@ final class KeyCommand {
     return v.version() + "  " + v.state() + "  " + Output.time(v.createdAt());
   }
 
-  /** A command acting on one key given by id, printing the key it gets back. */
-  abstract static class OnKey extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "KEY_ID")
-    String id;
-
+  /** A command printing the key it gets back. */
+  abstract static class PrintsKey extends ClientCommand {
     abstract Key apply(ClavisClient client);
 
     @Override
@@ -98,8 +94,14 @@ final class KeyCommand {
     }
   }
 
+  /** A command acting on one key given by id, printing the key it gets back. */
+  abstract static class OnKey extends PrintsKey {
+    @Parameters(index = "0", paramLabel = "KEY_ID")
+    String id;
+  }
+
   @Command(name = "create", description = "Create a key.")
-  static final class Create extends ClientCommand {
+  static final class Create extends PrintsKey {
     @Parameters(
         index = "0",
         paramLabel = "NAME",
@@ -129,15 +131,12 @@ final class KeyCommand {
     Integer rotationPeriodDays;
 
     @Override
-    int run(ClavisClient client, Output out, CliContext ctx) {
-      Key k =
-          client.createKey(
-              CreateKeyRequest.of(vaultId, name, algorithm)
-                  .withDescription(description)
-                  .withTags(tags)
-                  .withRotationPeriodDays(rotationPeriodDays));
-      out.print(k, () -> details(k));
-      return 0;
+    Key apply(ClavisClient client) {
+      return client.createKey(
+          CreateKeyRequest.of(vaultId, name, algorithm)
+              .withDescription(description)
+              .withTags(tags)
+              .withRotationPeriodDays(rotationPeriodDays));
     }
   }
 
@@ -153,18 +152,8 @@ final class KeyCommand {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
-      Page<Key> page = client.listKeys(vaultId, paging.limit, paging.page);
-      if (paging.all) {
-        List<Key> all = new ArrayList<>(page.items());
-        while (page.hasNext()) {
-          page = client.listKeys(vaultId, paging.limit, page.nextPage());
-          all.addAll(page.items());
-        }
-        page = new Page<>(all, null);
-      }
-      Page<Key> result = page;
-      out.print(result, () -> table(result.items()));
-      paging.printNextPage(out, result);
+      Page<Key> result = paging.fetch((limit, page) -> client.listKeys(vaultId, limit, page));
+      paging.print(out, result, KeyCommand::table);
       return 0;
     }
   }

@@ -3,7 +3,6 @@ package io.clavis.cli;
 import io.clavis.client.ClavisClient;
 import io.clavis.client.Page;
 import io.clavis.client.Vault;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,18 +65,8 @@ final class VaultCommand {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
-      Page<Vault> page = client.listVaults(paging.limit, paging.page);
-      if (paging.all) {
-        List<Vault> all = new ArrayList<>(page.items());
-        while (page.hasNext()) {
-          page = client.listVaults(paging.limit, page.nextPage());
-          all.addAll(page.items());
-        }
-        page = new Page<>(all, null);
-      }
-      Page<Vault> result = page;
-      out.print(result, () -> table(result.items()));
-      paging.printNextPage(out, result);
+      Page<Vault> result = paging.fetch(client::listVaults);
+      paging.print(out, result, VaultCommand::table);
       return 0;
     }
   }

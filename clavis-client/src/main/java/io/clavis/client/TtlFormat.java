@@ -50,30 +50,16 @@ public final class TtlFormat {
       throw new IllegalArgumentException("empty duration");
     }
     char last = t.charAt(t.length() - 1);
-    long unitSeconds;
-    String digits;
-    switch (last) {
-      case 's' -> {
-        unitSeconds = 1;
-        digits = t.substring(0, t.length() - 1);
-      }
-      case 'm' -> {
-        unitSeconds = 60;
-        digits = t.substring(0, t.length() - 1);
-      }
-      case 'h' -> {
-        unitSeconds = 3_600;
-        digits = t.substring(0, t.length() - 1);
-      }
-      case 'd' -> {
-        unitSeconds = 86_400;
-        digits = t.substring(0, t.length() - 1);
-      }
-      default -> {
-        unitSeconds = 1;
-        digits = t;
-      }
-    }
+    long unitSeconds =
+        switch (last) {
+          case 's' -> 1;
+          case 'm' -> 60;
+          case 'h' -> 3_600;
+          case 'd' -> 86_400;
+          default -> 0;
+        };
+    boolean bare = unitSeconds == 0; // no unit: a number of seconds
+    String digits = bare ? t : t.substring(0, t.length() - 1);
     if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
           "invalid duration '" + text + "' (expected e.g. 90s, 30m, 12h, 7d or seconds)");
@@ -81,7 +67,7 @@ public final class TtlFormat {
     long n;
     try {
       n = Long.parseLong(digits);
-      Duration d = Duration.ofSeconds(Math.multiplyExact(n, unitSeconds));
+      Duration d = Duration.ofSeconds(Math.multiplyExact(n, bare ? 1 : unitSeconds));
       if (d.isZero()) {
         throw new IllegalArgumentException("duration must be positive: '" + text + "'");
       }

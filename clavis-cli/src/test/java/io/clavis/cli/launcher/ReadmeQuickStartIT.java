@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's quick start, through the real launcher: {@code bin/clavis dev} starts a node and
- * writes dev.json, and the README's client commands work against it. Also checks that the
- * README and CI name the same test command.
+ * writes dev.json, and the README's client commands work against it. Also checks that the README
+ * and CI name the same test command.
  */
 class ReadmeQuickStartIT {
   private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -71,19 +71,33 @@ class ReadmeQuickStartIT {
               "CLAVIS_SERVER", devJson.get("api").asText(),
               "CLAVIS_TOKEN", devJson.get("token").asText(),
               "CLAVIS_CACERT", devJson.get("caCert").asText());
-      String vaultId = json(clavis(env, "vault", "create", "payments", "-o", "json")).get("id").asText();
+      String vaultId =
+          json(clavis(env, "vault", "create", "payments", "-o", "json")).get("id").asText();
       String keyId =
-          json(clavis(env, "key", "create", "orders", "--vault", vaultId, "--algorithm", "AES_256", "-o", "json"))
+          json(clavis(
+                  env,
+                  "key",
+                  "create",
+                  "orders",
+                  "--vault",
+                  vaultId,
+                  "--algorithm",
+                  "AES_256",
+                  "-o",
+                  "json"))
               .get("id")
               .asText();
       String ciphertext =
           json(clavis(env, "encrypt", "-k", keyId, "--plaintext", "card 4111", "-o", "json"))
               .get("ciphertext")
               .asText();
-      assertThat(clavis(env, "decrypt", "--ciphertext", ciphertext, "--text")).contains("card 4111");
-      assertThat(json(clavis(env, "key", "rotate", keyId, "-o", "json")).get("currentVersion").asInt())
+      assertThat(clavis(env, "decrypt", "--ciphertext", ciphertext, "--text"))
+          .contains("card 4111");
+      assertThat(
+              json(clavis(env, "key", "rotate", keyId, "-o", "json")).get("currentVersion").asInt())
           .isEqualTo(2);
-      assertThat(clavis(env, "decrypt", "--ciphertext", ciphertext, "--text")).contains("card 4111");
+      assertThat(clavis(env, "decrypt", "--ciphertext", ciphertext, "--text"))
+          .contains("card 4111");
       assertThat(clavis(env, "key", "list")).contains("orders").contains("AES_256");
 
       Result bad = run(env, "key", "get", "key_doesnotexist");

@@ -57,8 +57,8 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code clavis server} (not initialised, or sealed after a restart) and waits until
-   * its API answers health checks; returns the API URL.
+   * Starts {@code clavis server} (not initialised, or sealed after a restart) and waits until its
+   * API answers health checks; returns the API URL.
    */
   String startServer() throws Exception {
     process = launch("server");
@@ -121,7 +121,8 @@ final class NodeProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "cli", ".out");
     Path err = Files.createTempFile(workDir, "cli", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {

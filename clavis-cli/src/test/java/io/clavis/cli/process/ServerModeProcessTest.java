@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code clavis server} as an operator runs it: first start uninitialised, {@code clavis init}
- * with Shamir shares, and after a SIGKILL the node comes back sealed until {@code clavis unseal}
- * has been given enough shares; then the keys are all there.
+ * {@code clavis server} as an operator runs it: first start uninitialised, {@code clavis init} with
+ * Shamir shares, and after a SIGKILL the node comes back sealed until {@code clavis unseal} has
+ * been given enough shares; then the keys are all there.
  */
 class ServerModeProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,18 @@ class ServerModeProcessTest {
       assertThat(status.toString()).contains("\"initialized\":false");
 
       var init =
-          NodeProcess.cli(dir, env, "init", "--type", "shamir", "--shares", "5", "--threshold", "3", "-o", "json");
+          NodeProcess.cli(
+              dir,
+              env,
+              "init",
+              "--type",
+              "shamir",
+              "--shares",
+              "5",
+              "--threshold",
+              "3",
+              "-o",
+              "json");
       assertThat(init.exit()).as(init.stderr()).isZero();
       JsonNode initJson = JSON.readTree(init.stdout());
       String token = initJson.get("rootToken").asText();
@@ -43,9 +54,23 @@ class ServerModeProcessTest {
 
       Map<String, String> auth = new java.util.HashMap<>(env);
       auth.put("CLAVIS_TOKEN", token);
-      String vault = json(NodeProcess.cli(dir, auth, "vault", "create", "ops", "-o", "json")).get("id").asText();
+      String vault =
+          json(NodeProcess.cli(dir, auth, "vault", "create", "ops", "-o", "json"))
+              .get("id")
+              .asText();
       String key =
-          json(NodeProcess.cli(dir, auth, "key", "create", "k", "--vault", vault, "--algorithm", "EC_P256", "-o", "json"))
+          json(NodeProcess.cli(
+                  dir,
+                  auth,
+                  "key",
+                  "create",
+                  "k",
+                  "--vault",
+                  vault,
+                  "--algorithm",
+                  "EC_P256",
+                  "-o",
+                  "json"))
               .get("id")
               .asText();
 
@@ -66,7 +91,18 @@ class ServerModeProcessTest {
       JsonNode restored = json(NodeProcess.cli(dir, auth, "key", "get", key, "-o", "json"));
       assertThat(restored.get("algorithm").asText()).isEqualTo("EC_P256");
       var signed =
-          NodeProcess.cli(dir, auth, "sign", "-k", key, "--algorithm", "ECDSA_SHA256", "--message", "hello", "-o", "json");
+          NodeProcess.cli(
+              dir,
+              auth,
+              "sign",
+              "-k",
+              key,
+              "--algorithm",
+              "ECDSA_SHA256",
+              "--message",
+              "hello",
+              "-o",
+              "json");
       assertThat(signed.exit()).as(signed.stderr()).isZero();
     }
   }
