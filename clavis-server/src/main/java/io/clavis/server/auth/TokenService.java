@@ -92,6 +92,11 @@ public final class TokenService {
     String digits = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
     long n;
     try {
+      if (digits.isEmpty()
+          || !digits.chars().allMatch(Character::isDigit)
+          || digits.length() > 12) {
+        throw new NumberFormatException();
+      }
       n = Long.parseLong(digits);
     } catch (NumberFormatException e) {
       throw ClavisException.invalid(

@@ -2,6 +2,7 @@ package io.clavis.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,8 @@ final class JsonSupport {
                 .maxNumberLength(32)
                 .maxNameLength(256)
                 .build());
+    // A body is one JSON value: '{"a":1} junk' or two objects in a row are not valid JSON.
+    MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   private JsonSupport() {}

@@ -6,9 +6,13 @@ import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.seal.Seal;
 import io.helidon.common.tls.Tls;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
   private static final String BEARER = "Bearer ";
+  private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
 
   /** Who may call an endpoint. */
   public enum Access {
@@ -94,8 +99,12 @@ public final class RestServer implements AutoCloseable {
             .host(settings.host())
             .port(settings.port())
             .tls(tls)
-            // Our own limit answers first with a JSON body; this one is only a backstop.
-            .maxPayloadSize(settings.maxBodyBytes() * 2)
+            // Our own limit answers first with a JSON body, and Helidon then reads and drops the
+            // rest of the body so that the client, still sending, does get that answer. This
+            // limit is only a backstop against endless bodies: past it the connection is closed
+            // (after the same JSON error, which a client still sending may miss).
+            .maxPayloadSize(Math.max(settings.maxBodyBytes() * 16, MIN_PAYLOAD_BACKSTOP))
+            .directHandlers(directHandlers())
             .shutdownHook(false)
             .routing(r -> routing(r, routes))
             .build();
@@ -198,9 +207,13 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /** PAYLOAD_TOO_LARGE; a negative limit is not shown. */
   private static ClavisException tooLarge(long limit) {
     return new ClavisException(
-        ErrorCode.PAYLOAD_TOO_LARGE, "request body is over the limit of " + limit + " bytes");
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        limit < 0
+            ? "request body is too large"
+            : "request body is over the limit of " + limit + " bytes");
   }
 
   private static String bearer(ServerRequest req) {
@@ -230,6 +243,48 @@ public final class RestServer implements AutoCloseable {
         requestId,
         e.code().httpStatus(),
         new ErrorBody(e.code().name(), e.getMessage(), requestId));
+  }
+
+  /** Requests Helidon rejects before routing get the uniform JSON error too. */
+  private static DirectHandlers directHandlers() {
+    DirectHandlers.Builder b = DirectHandlers.builder();
+    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+      b.addHandler(type, RestServer::directError);
+    }
+    return b.build();
+  }
+
+  /**
+   * A malformed request (400), a body over the backstop (413) or a failure outside routing (500) as
+   * the uniform error body; other statuses keep Helidon's default answer. Helidon's message is not
+   * passed on: it may quote the request.
+   */
+  private static DirectHandler.TransportResponse directError(
+      DirectHandler.TransportRequest request,
+      DirectHandler.EventType eventType,
+      Status status,
+      ServerResponseHeaders headers,
+      String message) {
+    ClavisException error =
+        switch (status.code()) {
+          case 400 -> ClavisException.invalid("malformed HTTP request");
+          case 413 -> tooLarge(-1);
+          case 500 -> new ClavisException(ErrorCode.INTERNAL, "internal error");
+          default -> null;
+        };
+    if (error == null) {
+      return DirectHandler.defaultHandler().handle(request, eventType, status, headers, message);
+    }
+    String requestId = newRequestId();
+    return DirectHandler.TransportResponse.builder()
+        .status(status)
+        .headers(headers)
+        .header(HeaderNames.CONTENT_TYPE, "application/json")
+        .header(HeaderNames.create("Clavis-Request-Id"), requestId)
+        .entity(
+            JsonSupport.write(new ErrorBody(error.code().name(), error.getMessage(), requestId)))
+        .keepAlive(eventType.keepAlive())
+        .build();
   }
 
   /** The uniform error body. */

@@ -95,7 +95,11 @@ public final class CryptoService {
       throw decryptionFailed();
     }
     requireEnabled(key);
-    if (h.scheme() != scheme(key) || h.keyVersion() > key.currentVersion()) {
+    // A ciphertext may name any key, including one that cannot encrypt (EC, HMAC): scheme() maps
+    // those to RSA-OAEP, so they must be refused here, not when their material is used.
+    if (!key.algorithm().canEncrypt()
+        || h.scheme() != scheme(key)
+        || h.keyVersion() > key.currentVersion()) {
       throw decryptionFailed();
     }
     KeyMaterial m = material(key, h.keyVersion());

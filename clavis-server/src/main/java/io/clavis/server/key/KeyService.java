@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public final class KeyService {
   public static final int MAX_PENDING_DAYS = 30;
   private static final int MAX_TAGS = 64;
   private static final int MAX_DESCRIPTION = 1024;
+
+  private final ReentrantLock[] rotationLocks = newLocks(64);
 
   private final RaftNode raft;
   private final StateStore store;
@@ -129,6 +132,19 @@ public final class KeyService {
 
   /** Adds a new version and makes it current; retries if another rotation wins the race. */
   public KeyRecord rotate(String id) {
+    // Rotations of one key proposed by this node go one at a time: concurrent ones would all
+    // propose the same version number, and all but one would lose the race (repeatedly, under
+    // load). Retrying still covers rotations proposed by other nodes.
+    ReentrantLock lock = rotationLocks[Math.floorMod(id.hashCode(), rotationLocks.length)];
+    lock.lock();
+    try {
+      return rotateOnce(id);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private KeyRecord rotateOnce(String id) {
     for (int attempt = 0; ; attempt++) {
       KeyRecord key = get(id);
       if (key.state() != KeyState.ENABLED && key.state() != KeyState.DISABLED) {
@@ -221,6 +237,14 @@ public final class KeyService {
             : Base64.getEncoder().encodeToString(material.publicKeyDer());
     return new KeyVersionRecord(
         keyId, version, KeyState.ENABLED, at, materials.wrap(keyId, version, material), publicDer);
+  }
+
+  private static ReentrantLock[] newLocks(int n) {
+    ReentrantLock[] locks = new ReentrantLock[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new ReentrantLock();
+    }
+    return locks;
   }
 
   static KeyAlgorithm parseAlgorithm(String name) {

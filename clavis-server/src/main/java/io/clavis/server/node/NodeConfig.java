@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to run a node. Ports left null come from the node's saved identity, or the defaults on
- * first start; a port of 0 means "any free port".
+ * How to run a node. Ports left null come from the node's saved identity, or the defaults on first
+ * start; a port of 0 means "any free port".
  */
 public record NodeConfig(
     Path dataDir,

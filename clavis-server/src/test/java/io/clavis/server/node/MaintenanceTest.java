@@ -59,7 +59,13 @@ class MaintenanceTest {
         n.call(
             "POST",
             "/v1/keys",
-            "{\"vaultId\":\"" + vault + "\",\"name\":\"" + name + "\",\"algorithm\":\"AES_256\"" + extra + "}");
+            "{\"vaultId\":\""
+                + vault
+                + "\",\"name\":\""
+                + name
+                + "\",\"algorithm\":\"AES_256\""
+                + extra
+                + "}");
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("id").asText();
   }

@@ -32,7 +32,11 @@ class SnapshotRecoveryTest {
             n.call(
                 "POST",
                 "/v1/keys",
-                "{\"vaultId\":\"" + vault + "\",\"name\":\"k" + i + "\",\"algorithm\":\"HMAC_SHA256\"}");
+                "{\"vaultId\":\""
+                    + vault
+                    + "\",\"name\":\"k"
+                    + i
+                    + "\",\"algorithm\":\"HMAC_SHA256\"}");
         assertThat(r.status()).isEqualTo(201);
         keys.add(r.json().get("id").asText());
       }

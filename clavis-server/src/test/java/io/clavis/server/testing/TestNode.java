@@ -2,11 +2,11 @@ package io.clavis.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.client.Tls;
 import io.clavis.core.crypto.Argon2idKdf;
 import io.clavis.server.node.ClavisNode;
 import io.clavis.server.node.NodeConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real Clavis node in this JVM (real Raft, RocksDB, TLS) on free ports, with an HTTPS client that
@@ -42,20 +37,11 @@ public final class TestNode implements AutoCloseable {
   public TestNode(Path data, java.util.function.UnaryOperator<NodeConfig> customise)
       throws IOException {
     this.data = data;
-    NodeConfig base = NodeConfig.defaults(data).withPorts(0, 0, 0);
     this.config =
         customise.apply(
-            new NodeConfig(
-                base.dataDir(),
-                base.host(),
-                0,
-                0,
-                0,
-                null,
-                base.maxPlaintextBytes(),
-                base.maintenanceInterval(),
-                Argon2idKdf.Params.forTesting(),
-                base.snapshotThreshold()));
+            NodeConfig.defaults(data)
+                .withPorts(0, 0, 0)
+                .withKdfParams(Argon2idKdf.Params.forTesting()));
     start();
   }
 
@@ -108,9 +94,7 @@ public final class TestNode implements AutoCloseable {
     return token;
   }
 
-  /**
-   * An HTTP answer: status, body as JSON (null if empty or not JSON), headers and the raw body.
-   */
+  /** An HTTP answer: status, body as JSON (null if empty or not JSON), headers and the raw body. */
   public record Response(
       int status, JsonNode json, java.net.http.HttpHeaders headers, byte[] rawBody) {
     public Response(int status, JsonNode json, java.net.http.HttpHeaders headers) {
@@ -158,7 +142,9 @@ public final class TestNode implements AutoCloseable {
   public Response callWithAuthorization(
       String method, String path, String body, String authorization) throws Exception {
     HttpRequest.BodyPublisher pub =
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body);
     return send(method, path, pub, body != null, authorization);
   }
 
@@ -204,7 +190,11 @@ public final class TestNode implements AutoCloseable {
   /** Initialises with Shamir shares; remembers the root token and returns the shares. */
   public java.util.List<String> initializeShamir(int shares, int threshold) throws Exception {
     Response r =
-        call("POST", "/v1/sys/init", json("type", "shamir", "shares", shares, "threshold", threshold), null);
+        call(
+            "POST",
+            "/v1/sys/init",
+            json("type", "shamir", "shares", shares, "threshold", threshold),
+            null);
     if (r.status() != 200) {
       throw new IllegalStateException("init failed: " + r);
     }
@@ -274,26 +264,12 @@ public final class TestNode implements AutoCloseable {
     return Base64.getDecoder().decode(b64);
   }
 
-  public static HttpClient httpClient(Path caPem) throws IOException {
-    try (InputStream in = Files.newInputStream(caPem)) {
-      X509Certificate ca =
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-      ks.load(null, null);
-      ks.setCertificateEntry("clavis-ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(ks);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return HttpClient.newBuilder()
-          .sslContext(ctx)
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IOException(e);
-    }
+  public static HttpClient httpClient(Path caPem) {
+    return HttpClient.newBuilder()
+        .sslContext(Tls.trustingOnly(caPem))
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   @Override

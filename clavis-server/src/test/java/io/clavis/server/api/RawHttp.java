@@ -1,0 +1,87 @@
+package io.clavis.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.server.testing.TestNode;
+import io.clavis.server.testing.TestNode.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Requests that no well-behaved HTTP client sends (bad percent-encoding, absurd lengths), written
+ * byte for byte over TLS on a connection of their own; the first response is read.
+ */
+final class RawHttp {
+  private RawHttp() {}
+
+  static Response send(TestNode node, String request) throws Exception {
+    SSLSocketFactory factory =
+        TestNode.httpClient(node.node().caCertPath()).sslContext().getSocketFactory();
+    URI uri = node.node().apiUri();
+    byte[] raw;
+    try (SSLSocket socket = (SSLSocket) factory.createSocket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      raw = readOneResponse(socket.getInputStream());
+    }
+    return parse(raw);
+  }
+
+  /** The head and the Content-Length body of one response (the server may keep the line open). */
+  private static byte[] readOneResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int headEnd = -1;
+    while (headEnd < 0) {
+      int b = in.read();
+      if (b < 0) {
+        return out.toByteArray();
+      }
+      out.write(b);
+      String sofar = out.toString(StandardCharsets.ISO_8859_1);
+      if (sofar.endsWith("\r\n\r\n")) {
+        headEnd = sofar.length();
+      }
+    }
+    Matcher m =
+        Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
+            .matcher(out.toString(StandardCharsets.ISO_8859_1));
+    int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+    out.write(in.readNBytes(length));
+    return out.toByteArray();
+  }
+
+  /** Parses one HTTP/1.1 response with a Content-Length body. */
+  private static Response parse(byte[] raw) throws IOException {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    assertThat(end).as("a complete HTTP response: %s", text).isPositive();
+    String[] lines = text.substring(0, end).split("\r\n");
+    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      headers
+          .computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+          .add(lines[i].substring(colon + 1).trim());
+    }
+    byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
+    JsonNode json = body.length == 0 ? null : new ObjectMapper().readTree(body);
+    return new Response(status, json, HttpHeaders.of(headers, (a, b) -> true), body);
+  }
+}
