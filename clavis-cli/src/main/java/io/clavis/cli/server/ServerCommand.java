@@ -1,6 +1,7 @@
 package io.clavis.cli.server;
 
 import io.clavis.server.node.ClavisNode;
+import io.clavis.server.node.DevMode;
 import io.clavis.server.seal.Seal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,6 +49,21 @@ public final class ServerCommand implements Callable<Integer> {
               + started.apiUri()
               + " --ca-cert "
               + started.caCertPath());
+    }
+    if (DevMode.passphrase(started.dataDir()).isPresent()) {
+      System.out.println(
+          "WARNING: " + data + " holds a dev-mode unseal passphrase: unsealing automatically."
+              + " Never use dev mode for real keys.");
+      Thread.ofVirtual()
+          .name("clavis-dev-unseal")
+          .start(
+              () -> {
+                try {
+                  DevMode.unsealIfDev(started, java.time.Duration.ofMinutes(3));
+                } catch (Exception e) {
+                  System.err.println("error: dev auto-unseal failed: " + e.getMessage());
+                }
+              });
     }
     System.out.flush();
     running.awaitStop();

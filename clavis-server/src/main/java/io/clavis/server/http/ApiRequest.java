@@ -35,6 +35,16 @@ public final class ApiRequest {
     return principal;
   }
 
+  /** The TLS client certificate the caller presented, or null. */
+  public java.security.cert.X509Certificate clientCertificate() {
+    return request
+        .remotePeer()
+        .tlsCertificates()
+        .filter(c -> c.length > 0 && c[0] instanceof java.security.cert.X509Certificate)
+        .map(c -> (java.security.cert.X509Certificate) c[0])
+        .orElse(null);
+  }
+
   public String pathParam(String name) {
     return request.path().pathParameters().get(name);
   }

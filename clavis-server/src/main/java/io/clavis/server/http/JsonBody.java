@@ -79,6 +79,17 @@ public final class JsonBody {
     return v.intValue();
   }
 
+  public long optionalLong(String field, long defaultValue) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return defaultValue;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw ClavisException.invalid(field + " must be a whole number");
+    }
+    return v.longValue();
+  }
+
   public boolean optionalBoolean(String field, boolean defaultValue) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {

@@ -93,6 +93,11 @@ public final class RestServer implements AutoCloseable {
         Tls.builder()
             .privateKey(settings.tlsKey())
             .privateKeyCertChain(settings.tlsChain())
+            // Client certificates are optional and not judged by the TLS layer: only joining
+            // and activation use them, and those endpoints check them against the candidate
+            // registry and the cluster CA themselves.
+            .clientAuth(io.helidon.common.tls.TlsClientAuth.OPTIONAL)
+            .trustAll(true)
             .build();
     this.server =
         WebServer.builder()

@@ -2,6 +2,11 @@ package io.clavis.server.node;
 
 import io.clavis.server.auth.TokenEndpoints;
 import io.clavis.server.auth.TokenService;
+import io.clavis.server.cluster.ClusterAuthority;
+import io.clavis.server.cluster.ClusterEndpoints;
+import io.clavis.server.cluster.ClusterMember;
+import io.clavis.server.cluster.ClusterService;
+import io.clavis.server.cluster.ClusterStatus;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.RestServer;
@@ -18,6 +23,7 @@ import io.clavis.server.raft.RaftNode;
 import io.clavis.server.seal.Seal;
 import io.clavis.server.seal.SealEndpoints;
 import io.clavis.server.state.StateStore;
+import io.clavis.server.tls.ClusterTls;
 import io.clavis.server.tls.NodeTls;
 import io.clavis.server.vault.VaultEndpoints;
 import io.clavis.server.vault.VaultService;
@@ -28,11 +34,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +54,14 @@ public final class ClavisNode implements AutoCloseable {
   public static final String VERSION = versionFromManifest();
 
   private final NodeConfig config;
-  private final NodeIdentity identity;
+  private volatile NodeIdentity identity;
   private final RaftNode raft;
   private final Seal seal;
   private final KeyService keys;
   private final KeyMaterials materials;
   private final RestServer rest;
   private final NodeTls tls;
+  private final Activation activation;
   private final ScheduledExecutorService maintenance;
 
   private ClavisNode(NodeConfig config) throws IOException {
@@ -76,6 +86,9 @@ public final class ClavisNode implements AutoCloseable {
     UUID groupId = saved != null ? saved.groupId() : UUID.randomUUID();
 
     tls = NodeTls.loadOrCreate(data.resolve("tls"), name, NodeTls.defaultHostNames(host));
+    X509Certificate caCert = NodeTls.readCertificates(tls.caCertPath()).get(0);
+    X509Certificate nodeCert = tls.serverChain().get(0);
+    List<NodeIdentity.Peer> initialPeers = saved == null ? List.of() : saved.initialPeers();
 
     ClavisStateMachine sm = new ClavisStateMachine();
     raft =
@@ -86,19 +99,38 @@ public final class ClavisNode implements AutoCloseable {
             groupId,
             data.resolve("raft"),
             sm,
-            new RaftNode.Settings(config.snapshotThreshold()));
+            new RaftNode.Settings(
+                config.snapshotThreshold(),
+                initialPeers.stream()
+                    .map(p -> RaftNode.peer(p.name(), p.clusterAddress(), p.listener()))
+                    .toList(),
+                ClusterTls.grpcTlsConfig(tls.serverKey(), nodeCert, caCert)));
     raft.start();
-    try {
-      if (!raft.awaitLeader(java.time.Duration.ofSeconds(30))) {
-        LOG.warn("No Raft leader yet: serving read-only until the quorum forms");
+    if (raft.members().size() == 1) {
+      // A one-member group elects itself at once; waiting makes a fresh start deterministic.
+      try {
+        raft.awaitLeader(java.time.Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while starting", e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while starting", e);
     }
     StateStore store = sm.store();
 
     seal = new Seal(store, config.kdfParams());
+    Path caKeyFile = data.resolve("tls").resolve(NodeTls.CA_KEY);
+    seal.setClusterBootstrap(
+        root -> {
+          NodeIdentity me = identity;
+          ClusterMember founder =
+              new ClusterMember(
+                  name, me.apiAddress(), me.clusterAddress(), VERSION, java.time.Instant.now());
+          return new Seal.Founding(
+              founder,
+              Files.exists(caKeyFile)
+                  ? ClusterAuthority.record(caCert, readKey(caKeyFile), root)
+                  : null);
+        });
     TokenService tokens = new TokenService(raft, store);
     VaultService vaults = new VaultService(raft, store);
     materials = new KeyMaterials(store, seal, 100_000);
@@ -114,8 +146,16 @@ public final class ClavisNode implements AutoCloseable {
           }
         });
 
+    ClusterService cluster =
+        new ClusterService(
+            raft, store, seal, new ClusterAuthority(store, seal), VERSION, config.maxClockSkewMs());
+    SSLContext nodeTls = ClusterTls.mutualContext(tls.serverKey(), nodeCert, caCert);
+    HealthEndpoints health = new HealthEndpoints(seal, raft, name, VERSION);
+
     RestServer.Routes routes = new RestServer.Routes();
-    new HealthEndpoints(seal, raft, name, VERSION).register(routes);
+    health.register(routes);
+    new ClusterEndpoints(cluster, new ClusterStatus(raft, cluster, () -> nodeTls, health::health))
+        .register(routes);
     new SealEndpoints(seal, raft).register(routes);
     new TokenEndpoints(tokens).register(routes);
     new VaultEndpoints(vaults).register(routes);
@@ -138,8 +178,23 @@ public final class ClavisNode implements AutoCloseable {
                 routes)
             .start();
 
-    identity = new NodeIdentity(name, groupId, host, rest.port(), clusterPort, kmipPort);
+    identity =
+        new NodeIdentity(
+            name,
+            groupId,
+            host,
+            rest.port(),
+            clusterPort,
+            kmipPort,
+            initialPeers,
+            saved == null ? null : saved.activateVia());
     identity.save(data);
+    if (identity.activateVia() != null) {
+      activation = new Activation(identity, data, nodeTls);
+      activation.start();
+    } else {
+      activation = null;
+    }
 
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -199,6 +254,11 @@ public final class ClavisNode implements AutoCloseable {
     return rest;
   }
 
+  /** Whether this node belongs to a cluster it did not found (it joined one). */
+  public boolean isClusterMember() {
+    return !identity.initialPeers().isEmpty() || raft.members().size() > 1;
+  }
+
   public KeyService keys() {
     return keys;
   }
@@ -211,6 +271,9 @@ public final class ClavisNode implements AutoCloseable {
   @Override
   public void close() {
     maintenance.shutdownNow();
+    if (activation != null) {
+      activation.stop();
+    }
     try {
       rest.close();
     } finally {
@@ -230,6 +293,14 @@ public final class ClavisNode implements AutoCloseable {
     }
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       return s.getLocalPort();
+    }
+  }
+
+  private static byte[] readKey(Path file) {
+    try {
+      return NodeTls.readPrivateKey(file).getEncoded();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cluster CA key " + file, e);
     }
   }
 

@@ -18,7 +18,8 @@ public record NodeConfig(
     long maxPlaintextBytes,
     Duration maintenanceInterval,
     Argon2idKdf.Params kdfParams,
-    long snapshotThreshold) {
+    long snapshotThreshold,
+    long maxClockSkewMs) {
   public static final int DEFAULT_API_PORT = 8443;
   public static final int DEFAULT_CLUSTER_PORT = 8444;
   public static final int DEFAULT_KMIP_PORT = 5696;
@@ -72,6 +73,7 @@ public record NodeConfig(
     private Duration maintenanceInterval = Duration.ofSeconds(30);
     private Argon2idKdf.Params kdfParams = Argon2idKdf.Params.recommended();
     private long snapshotThreshold = 10_000;
+    private long maxClockSkewMs = 2_000;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -88,6 +90,7 @@ public record NodeConfig(
       this.maintenanceInterval = c.maintenanceInterval;
       this.kdfParams = c.kdfParams;
       this.snapshotThreshold = c.snapshotThreshold;
+      this.maxClockSkewMs = c.maxClockSkewMs;
     }
 
     public Builder host(String v) {
@@ -135,6 +138,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** How far a joining node's clock may be from this node's. */
+    public Builder maxClockSkewMs(long v) {
+      maxClockSkewMs = v;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           dataDir,
@@ -146,7 +155,8 @@ public record NodeConfig(
           maxPlaintextBytes,
           maintenanceInterval,
           kdfParams,
-          snapshotThreshold);
+          snapshotThreshold,
+          maxClockSkewMs);
     }
   }
 }

@@ -49,6 +49,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private static final int SNAPSHOTS_KEPT = 2;
 
   private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<StateStore> storeReady = new CompletableFuture<>();
   private final StorageAdapter storage = new StorageAdapter();
   private volatile StateStore store;
@@ -56,6 +57,11 @@ public final class ClavisStateMachine extends BaseStateMachine {
 
   public void addListener(StateListener listener) {
     listeners.add(listener);
+  }
+
+  /** Told when the whole state was replaced by a snapshot from the leader. */
+  public void addResetListener(Runnable listener) {
+    resetListeners.add(listener);
   }
 
   /** The state, once Ratis has initialised this state machine. */
@@ -68,6 +74,10 @@ public final class ClavisStateMachine extends BaseStateMachine {
       throws IOException {
     super.initialize(server, groupId, raftStorage);
     smDir = raftStorage.getStorageDir().getStateMachineDir().toPath();
+    getLifeCycle().startAndTransition(() -> load());
+  }
+
+  private void load() throws IOException {
     Files.createDirectories(snapshotsDir());
     Optional<Snapshot> latest = latestSnapshot();
     Path db = smDir.resolve("db");
@@ -90,6 +100,33 @@ public final class ClavisStateMachine extends BaseStateMachine {
         "State machine ready: database at index {}, snapshot {}",
         store.appliedIndex(),
         latest.map(s -> s.termIndex().toString()).orElse("none"));
+  }
+
+  /** Ratis is about to replace the state machine directory with a snapshot from the leader. */
+  @Override
+  public void pause() {
+    if (getLifeCycleState() == org.apache.ratis.util.LifeCycle.State.PAUSED) {
+      return; // called again for each chunk of the same installation
+    }
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.PAUSING);
+    store.suspend();
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.PAUSED);
+  }
+
+  /** The leader's snapshot is installed: rebuild the live database from it. */
+  @Override
+  public void reinitialize() throws IOException {
+    Snapshot latest =
+        latestSnapshot().orElseThrow(() -> new IOException("no valid snapshot after installation"));
+    Path db = smDir.resolve("db");
+    deleteTree(db);
+    restore(latest, db);
+    store.reopen();
+    updateLastAppliedTermIndex(latest.termIndex());
+    LOG.info("State replaced by the leader's snapshot {}", latest.termIndex());
+    resetListeners.forEach(Runnable::run);
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.STARTING);
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.RUNNING);
   }
 
   @Override
@@ -216,6 +253,11 @@ public final class ClavisStateMachine extends BaseStateMachine {
     return Optional.empty();
   }
 
+  /** Ratis stores an MD5 file next to each file of an installed snapshot; those are not ours. */
+  private static boolean isSnapshotFile(Path f) {
+    return !f.getFileName().toString().endsWith(".md5");
+  }
+
   private static long indexOf(Path dir) {
     return Long.parseLong(dir.getFileName().toString().split("_")[1]);
   }
@@ -223,8 +265,8 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private List<FileInfo> fileInfos(Path dir) throws IOException {
     List<FileInfo> infos = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        infos.add(new FileInfo(smDir.relativize(f), md5(f)));
+      for (Path f : files.filter(ClavisStateMachine::isSnapshotFile).sorted().toList()) {
+        infos.add(new FileInfo(f.toAbsolutePath(), md5(f)));
       }
     }
     return infos;
@@ -233,7 +275,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private static void writeManifest(Path dir) throws IOException {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
+      for (Path f : files.filter(ClavisStateMachine::isSnapshotFile).sorted().toList()) {
         sb.append(sha256(f)).append("  ").append(f.getFileName()).append('\n');
       }
     }
@@ -245,7 +287,10 @@ public final class ClavisStateMachine extends BaseStateMachine {
       List<String> lines = Files.readAllLines(dir.resolve(MANIFEST));
       long files;
       try (Stream<Path> s = Files.list(dir)) {
-        files = s.filter(p -> !p.getFileName().toString().equals(MANIFEST)).count();
+        files =
+            s.filter(ClavisStateMachine::isSnapshotFile)
+                .filter(p -> !p.getFileName().toString().equals(MANIFEST))
+                .count();
       }
       if (lines.size() != files) {
         return false;
@@ -266,7 +311,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private static void restore(Snapshot snapshot, Path db) throws IOException {
     Files.createDirectories(db);
     try (Stream<Path> files = Files.list(snapshot.dir())) {
-      for (Path f : files.toList()) {
+      for (Path f : files.filter(ClavisStateMachine::isSnapshotFile).toList()) {
         if (!f.getFileName().toString().equals(MANIFEST)) {
           Files.copy(f, db.resolve(f.getFileName()));
         }

@@ -3,6 +3,7 @@ package io.clavis.server.raft;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.clavis.server.auth.CreateTokenCommand;
+import io.clavis.server.cluster.ClusterCommands;
 import io.clavis.server.key.ChangeKeyStateCommand;
 import io.clavis.server.key.CreateKeyCommand;
 import io.clavis.server.key.RotateKeyCommand;
@@ -30,6 +31,9 @@ import io.clavis.server.vault.CreateVaultCommand;
   @JsonSubTypes.Type(value = RotateKeyCommand.class, name = "rotate-key"),
   @JsonSubTypes.Type(value = UpdateKeyCommand.class, name = "update-key"),
   @JsonSubTypes.Type(value = ChangeKeyStateCommand.class, name = "change-key-state"),
+  @JsonSubTypes.Type(value = ClusterCommands.AddCandidate.class, name = "add-candidate"),
+  @JsonSubTypes.Type(value = ClusterCommands.AdmitMember.class, name = "admit-member"),
+  @JsonSubTypes.Type(value = ClusterCommands.RemoveMember.class, name = "remove-member"),
 })
 public interface Command {
   /** Applies the command; returns the result for the caller (serialised to JSON). */

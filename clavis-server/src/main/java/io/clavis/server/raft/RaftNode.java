@@ -3,6 +3,7 @@ package io.clavis.server.raft;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.state.StateJson;
+import io.clavis.server.tls.ClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -46,16 +49,26 @@ public final class RaftNode implements AutoCloseable {
   /** How long a write may wait for commit before the caller is told it did not happen in time. */
   private static final long WRITE_TIMEOUT_MS = 10_000;
 
+  /** How often a waiting write checks that the group still has a leader. */
+  private static final long LEADER_CHECK_MS = 100;
+
+  /** A write waiting this long without any leader fails with READ_ONLY. */
+  private static final long READ_ONLY_AFTER_MS = 500;
+
   private final RaftPeer self;
   private final RaftGroup group;
   private final RaftServer server;
   private final RaftClient client;
   private final ClavisStateMachine stateMachine;
 
-  /** Settings that change how the group behaves; defaults suit production. */
-  public record Settings(long snapshotThreshold) {
+  /**
+   * Settings that change how the group behaves; defaults suit production. {@code initialPeers} are
+   * the other members a new node starts with (empty for the first node of a cluster); they matter
+   * only on the very first start, after which Ratis keeps the configuration in its log.
+   */
+  public record Settings(long snapshotThreshold, List<RaftPeer> initialPeers, GrpcTlsConfig tls) {
     public static Settings defaults() {
-      return new Settings(10_000);
+      return new Settings(10_000, List.of(), null);
     }
   }
 
@@ -69,12 +82,23 @@ public final class RaftNode implements AutoCloseable {
       Settings settings)
       throws IOException {
     this.stateMachine = stateMachine;
-    this.self =
-        RaftPeer.newBuilder()
-            .setId(RaftPeerId.valueOf(nodeName))
-            .setAddress(host + ":" + clusterPort)
-            .build();
-    this.group = RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), List.of(self));
+    boolean selfListener =
+        settings.initialPeers().stream()
+            .anyMatch(
+                p ->
+                    p.getId().toString().equals(nodeName)
+                        && p.getStartupRole() == RaftPeerRole.LISTENER);
+    this.self = peer(nodeName, host + ":" + clusterPort, selfListener);
+    List<RaftPeer> members = new java.util.ArrayList<>(settings.initialPeers());
+    members.removeIf(p -> p.getId().equals(self.getId()));
+    members.add(self);
+    this.group = RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), members);
+    Parameters parameters = new Parameters();
+    if (settings.tls() != null) {
+      // Every channel between nodes is mutual TLS under the cluster CA: log replication,
+      // client requests forwarded to the leader, and membership changes.
+      ClusterTls.apply(parameters, settings.tls());
+    }
 
     RaftProperties props = new RaftProperties();
     RaftServerConfigKeys.setStorageDir(props, List.of(raftDir.toFile()));
@@ -84,6 +108,8 @@ public final class RaftNode implements AutoCloseable {
     RaftServerConfigKeys.Rpc.setTimeoutMin(props, TimeDuration.valueOf(2, TimeUnit.SECONDS));
     RaftServerConfigKeys.Rpc.setTimeoutMax(props, TimeDuration.valueOf(4, TimeUnit.SECONDS));
     RaftServerConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+    // A new member must catch up within this time when it is added.
+    RaftServerConfigKeys.setStagingTimeout(props, TimeDuration.valueOf(60, TimeUnit.SECONDS));
     // A restarted member may call an election sooner than a running one suspects a dead leader.
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(
         props, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS));
@@ -109,6 +135,7 @@ public final class RaftNode implements AutoCloseable {
             .setGroup(group)
             .setProperties(props)
             .setStateMachine(stateMachine)
+            .setParameters(parameters)
             .setOption(fresh ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
             .build();
     this.client =
@@ -116,8 +143,7 @@ public final class RaftNode implements AutoCloseable {
             .setProperties(props)
             .setRaftGroup(group)
             .setClientId(ClientId.randomId())
-            .setClientRpc(
-                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), props))
+            .setClientRpc(new GrpcFactory(parameters).newRaftClientRpc(ClientId.randomId(), props))
             .setRetryPolicy(
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     20, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
@@ -161,15 +187,39 @@ public final class RaftNode implements AutoCloseable {
    *     READ_ONLY} when it could not be committed in time
    */
   public <T> T submit(Command command, Class<T> resultType) {
+    if (!hasLeader()) {
+      // No quorum known: fail at once instead of queueing a write that cannot commit.
+      throw noQuorum();
+    }
     Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(command)));
+    java.util.concurrent.CompletableFuture<RaftClientReply> pending = client.async().send(message);
     RaftClientReply reply;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS);
+    long leaderlessSince = 0;
     try {
-      reply = client.async().send(message).get(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      while (true) {
+        try {
+          reply = pending.get(LEADER_CHECK_MS, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException e) {
+          long now = System.nanoTime();
+          if (hasLeader()) {
+            leaderlessSince = 0;
+          } else if (leaderlessSince == 0) {
+            leaderlessSince = now;
+          } else if (now - leaderlessSince > TimeUnit.MILLISECONDS.toNanos(READ_ONLY_AFTER_MS)) {
+            pending.cancel(false);
+            throw noQuorum();
+          }
+          if (now > deadline) {
+            pending.cancel(false);
+            throw noQuorum();
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClavisException(ErrorCode.UNAVAILABLE, "interrupted while writing");
-    } catch (TimeoutException e) {
-      throw noQuorum();
     } catch (ExecutionException e) {
       LOG.warn("Write failed: {}", e.getCause().toString());
       throw noQuorum();
@@ -186,7 +236,9 @@ public final class RaftNode implements AutoCloseable {
   private ClavisException noQuorum() {
     return hasLeader()
         ? new ClavisException(ErrorCode.UNAVAILABLE, "the write could not be committed in time")
-        : new ClavisException(ErrorCode.READ_ONLY, "no quorum: this node accepts no writes now");
+        : new ClavisException(
+            ErrorCode.READ_ONLY,
+            "no quorum: this node is read-only until a majority of voters is reachable");
   }
 
   private DivisionInfo info() throws IOException {
@@ -212,6 +264,93 @@ public final class RaftNode implements AutoCloseable {
   public long appliedIndex() {
     try {
       return info().getLastAppliedIndex();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** A Raft peer: a node name and its cluster address; listeners replicate but do not vote. */
+  public static RaftPeer peer(String name, String clusterAddress, boolean listener) {
+    return RaftPeer.newBuilder()
+        .setId(RaftPeerId.valueOf(name))
+        .setAddress(clusterAddress)
+        .setStartupRole(listener ? RaftPeerRole.LISTENER : RaftPeerRole.FOLLOWER)
+        .build();
+  }
+
+  /** A member of the current configuration. */
+  public record Member(String name, String clusterAddress, boolean listener) {}
+
+  /** The committed configuration: voters and listeners. */
+  public List<Member> members() {
+    try {
+      var conf = server.getDivision(group.getGroupId()).getRaftConf();
+      List<Member> out = new java.util.ArrayList<>();
+      for (RaftPeer p : conf.getCurrentPeers()) {
+        out.add(new Member(p.getId().toString(), p.getAddress(), false));
+      }
+      for (RaftPeer p : conf.getCurrentPeers(RaftPeerRole.LISTENER)) {
+        out.add(new Member(p.getId().toString(), p.getAddress(), true));
+      }
+      return out;
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * Changes the membership: the given voters and listeners become the configuration. Ratis brings
+   * new members up to date before the change commits (joint consensus).
+   */
+  public void reconfigure(List<Member> newMembers) {
+    List<RaftPeer> voters = new java.util.ArrayList<>();
+    List<RaftPeer> listeners = new java.util.ArrayList<>();
+    for (Member m : newMembers) {
+      (m.listener() ? listeners : voters).add(peer(m.name(), m.clusterAddress(), m.listener()));
+    }
+    try {
+      RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
+      if (!reply.isSuccess()) {
+        throw new ClavisException(
+            ErrorCode.UNAVAILABLE,
+            "membership change failed: " + String.valueOf(reply.getException()));
+      }
+    } catch (IOException e) {
+      throw new ClavisException(
+          ErrorCode.UNAVAILABLE, "membership change failed: " + e.getMessage(), e);
+    }
+  }
+
+  public String name() {
+    return self.getId().toString();
+  }
+
+  public java.util.UUID groupId() {
+    return group.getGroupId().getUuid();
+  }
+
+  /** The leader's name, or null while there is none. */
+  public String leaderName() {
+    try {
+      RaftPeerId id = info().getLeaderId();
+      return id == null ? null : id.toString();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** LEADER, FOLLOWER, LISTENER or CANDIDATE. */
+  public String role() {
+    try {
+      return info().getCurrentRole().name();
+    } catch (IOException e) {
+      return "UNKNOWN";
+    }
+  }
+
+  public long currentTerm() {
+    try {
+      return info().getCurrentTerm();
     } catch (IOException e) {
       return -1;
     }

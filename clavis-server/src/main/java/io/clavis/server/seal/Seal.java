@@ -10,6 +10,8 @@ import io.clavis.core.crypto.Shamir;
 import io.clavis.core.crypto.Share;
 import io.clavis.server.auth.TokenRecord;
 import io.clavis.server.auth.Tokens;
+import io.clavis.server.cluster.ClusterCaRecord;
+import io.clavis.server.cluster.ClusterMember;
 import io.clavis.server.common.Clock;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
@@ -51,6 +53,20 @@ public final class Seal {
   private final List<Share> pendingShares = new ArrayList<>();
   private final List<Runnable> sealListeners = new CopyOnWriteArrayList<>();
   private volatile SecretBytes rootKey;
+  private volatile ClusterBootstrap bootstrap = root -> new Founding(null, null);
+
+  /** What the founding node adds to the first command, given the new root key. */
+  @FunctionalInterface
+  public interface ClusterBootstrap {
+    Founding found(SecretBytes rootKey);
+  }
+
+  /** The founding node's member record and the cluster CA wrapped under the root key. */
+  public record Founding(ClusterMember founder, ClusterCaRecord clusterCa) {}
+
+  public void setClusterBootstrap(ClusterBootstrap bootstrap) {
+    this.bootstrap = bootstrap;
+  }
 
   public Seal(StateStore store, Argon2idKdf.Params kdfParams) {
     this.store = store;
@@ -147,7 +163,11 @@ public final class Seal {
       TokenRecord rootToken =
           new TokenRecord("root", Tokens.hash(token), true, "root token", now, null, "init");
       Compartment tenancy = new Compartment(Compartment.TENANCY, "tenancy", null, now, "init");
-      raft.submit(new InitializeCommand(config, rootToken, tenancy), SealConfig.class);
+      Founding founding = bootstrap.found(root);
+      raft.submit(
+          new InitializeCommand(
+              config, rootToken, tenancy, founding.founder(), founding.clusterCa()),
+          SealConfig.class);
       rootKey = root;
       return new InitResult(token, shares);
     } finally {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.LRUCache;
@@ -37,25 +38,32 @@ public final class StateStore implements AutoCloseable {
   private final Path dir;
   private final Options options;
   private final LRUCache blockCache;
-  private final RocksDB db;
   private final WriteOptions writeOptions;
+  // Guards the database handle: it is closed and reopened when a snapshot from the leader
+  // replaces the state, and a closed RocksDB handle must never be touched.
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private RocksDB db;
   private volatile long appliedTerm;
   private volatile long appliedIndex;
 
   private StateStore(Path dir) throws IOException {
     this.dir = dir;
-    Files.createDirectories(dir);
     blockCache = new LRUCache(64L * 1024 * 1024);
     options =
         new Options()
             .setCreateIfMissing(true)
             .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
+    writeOptions = new WriteOptions().setSync(false);
+    openDb();
+  }
+
+  private void openDb() throws IOException {
+    Files.createDirectories(dir);
     try {
       db = RocksDB.open(options, dir.toString());
     } catch (RocksDBException e) {
       throw new IOException("cannot open state database in " + dir + ": " + e.getMessage(), e);
     }
-    writeOptions = new WriteOptions().setSync(false);
     byte[] applied = rawGet(APPLIED_KEY);
     if (applied != null) {
       ByteBuffer buf = ByteBuffer.wrap(applied);
@@ -83,6 +91,44 @@ public final class StateStore implements AutoCloseable {
     return appliedTerm;
   }
 
+  /**
+   * Closes the database for a snapshot installation; reads fail with UNAVAILABLE until {@link
+   * #reopen} has run.
+   */
+  public void suspend() {
+    lock.writeLock().lock();
+    try {
+      if (db != null) {
+        db.close();
+        db = null;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Opens the database again, after its directory was replaced. */
+  public void reopen() throws IOException {
+    lock.writeLock().lock();
+    try {
+      if (db == null) {
+        openDb();
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private RocksDB db() {
+    RocksDB d = db;
+    if (d == null) {
+      throw new io.clavis.server.error.ClavisException(
+          io.clavis.server.error.ErrorCode.UNAVAILABLE,
+          "this node is installing a snapshot of the cluster state; try another node");
+    }
+    return d;
+  }
+
   public <T> Optional<T> read(String key, Class<T> type) {
     byte[] value = rawGet(bytes(key));
     return value == null ? Optional.empty() : Optional.of(StateJson.fromBytes(value, type));
@@ -101,8 +147,9 @@ public final class StateStore implements AutoCloseable {
   /** Visits raw entries under a prefix; stops after {@code limit}. */
   public void scanKeys(String prefix, String startAfter, int limit, EntryVisitor visitor) {
     byte[] prefixBytes = bytes(prefix);
+    lock.readLock().lock();
     try (ReadOptions ro = new ReadOptions();
-        RocksIterator it = db.newIterator(ro)) {
+        RocksIterator it = db().newIterator(ro)) {
       if (startAfter == null) {
         it.seek(prefixBytes);
       } else {
@@ -118,6 +165,8 @@ public final class StateStore implements AutoCloseable {
         n++;
         it.next();
       }
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -129,16 +178,19 @@ public final class StateStore implements AutoCloseable {
 
   /** Applies one log entry's writes and its term/index atomically. */
   public void apply(long term, long index, StateWriter writer) {
+    lock.readLock().lock();
     try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
       Transaction txn = new Transaction(batch);
       writer.write(txn);
       ByteBuffer applied = ByteBuffer.allocate(16).putLong(term).putLong(index);
       batch.put(APPLIED_KEY, applied.array());
-      db.write(writeOptions, batch);
+      db().write(writeOptions, batch);
       appliedTerm = term;
       appliedIndex = index;
     } catch (RocksDBException e) {
       throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -161,7 +213,7 @@ public final class StateStore implements AutoCloseable {
 
     public <T> Optional<T> read(String key, Class<T> type) {
       try (ReadOptions ro = new ReadOptions()) {
-        byte[] value = batch.getFromBatchAndDB(db, ro, bytes(key));
+        byte[] value = batch.getFromBatchAndDB(db(), ro, bytes(key));
         return value == null ? Optional.empty() : Optional.of(StateJson.fromBytes(value, type));
       } catch (RocksDBException e) {
         throw new IllegalStateException("state database read failed: " + e.getMessage(), e);
@@ -196,18 +248,24 @@ public final class StateStore implements AutoCloseable {
 
   /** Writes a consistent, self-contained copy of the database into {@code target}. */
   public void checkpoint(Path target) throws IOException {
-    try (Checkpoint cp = Checkpoint.create(db)) {
+    lock.readLock().lock();
+    try (Checkpoint cp = Checkpoint.create(db())) {
       cp.createCheckpoint(target.toString());
     } catch (RocksDBException e) {
       throw new IOException("checkpoint failed: " + e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
   private byte[] rawGet(byte[] key) {
+    lock.readLock().lock();
     try {
-      return db.get(key);
+      return db().get(key);
     } catch (RocksDBException e) {
       throw new IllegalStateException("state database read failed: " + e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -229,8 +287,8 @@ public final class StateStore implements AutoCloseable {
 
   @Override
   public void close() {
+    suspend();
     writeOptions.close();
-    db.close();
     options.close();
     blockCache.close();
   }

@@ -1,49 +1,22 @@
 package io.clavis.server.tls;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.util.Optional;
 
 /**
  * The node's TLS identity under {@code DATA/tls}: a CA (generated on first start unless the
  * operator supplies certificates) and a server certificate for the API, ECDSA P-256 because
- * ECDHE-ECDSA handshakes are the cheapest.
+ * ECDHE-ECDSA handshakes are the cheapest. The CA is a {@link ClusterCa}: the node that creates it
+ * can issue certificates for other nodes with it ({@link #clusterCa()}).
  */
 public final class NodeTls {
   public static final String CA_CERT = "ca.pem";
@@ -51,12 +24,18 @@ public final class NodeTls {
   public static final String SERVER_CERT = "server.pem";
   public static final String SERVER_KEY = "server-key.pem";
 
+  /** Validity of the server certificate created on first start. */
+  static final Duration SERVER_VALIDITY = Duration.ofDays(825);
+
   private final Path caCert;
+  private final Path caKey;
   private final PrivateKey serverKey;
   private final List<X509Certificate> serverChain;
 
-  private NodeTls(Path caCert, PrivateKey serverKey, List<X509Certificate> serverChain) {
+  private NodeTls(
+      Path caCert, Path caKey, PrivateKey serverKey, List<X509Certificate> serverChain) {
     this.caCert = caCert;
+    this.caKey = caKey;
     this.serverKey = serverKey;
     this.serverChain = serverChain;
   }
@@ -69,8 +48,30 @@ public final class NodeTls {
     return serverKey;
   }
 
+  /**
+   * The server certificate followed by the rest of its chain up to and including the CA certificate
+   * of {@value #CA_CERT}, so that clients pinning the CA by fingerprint (see {@link
+   * PinnedCaTrustManager}) can find it in the handshake.
+   */
   public List<X509Certificate> serverChain() {
     return serverChain;
+  }
+
+  /** The CA certificate clients of this node trust. */
+  public X509Certificate caCertificate() throws IOException {
+    return readCertificates(caCert).get(0);
+  }
+
+  /** The CA with its private key, if this node holds the key ({@value #CA_KEY}). */
+  public Optional<ClusterCa> clusterCa() throws IOException {
+    if (!Files.exists(caKey)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ClusterCa.load(caCertificate(), readPrivateKey(caKey)));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("bad CA in " + caKey.getParent() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Loads the node's TLS files, creating a CA and server certificate if there are none. */
@@ -78,83 +79,29 @@ public final class NodeTls {
       throws IOException {
     Files.createDirectories(tlsDir);
     Path caCert = tlsDir.resolve(CA_CERT);
+    Path caKey = tlsDir.resolve(CA_KEY);
     Path serverCert = tlsDir.resolve(SERVER_CERT);
     Path serverKey = tlsDir.resolve(SERVER_KEY);
-    try {
-      if (!Files.exists(serverCert) || !Files.exists(serverKey)) {
-        KeyPair caPair = ecKeyPair();
-        X509Certificate ca = caCertificate(caPair, "Clavis CA " + nodeName);
-        KeyPair serverPair = ecKeyPair();
-        X509Certificate server = serverCertificate(serverPair, ca, caPair, nodeName, hostNames);
-        writePem(caCert, ca, false);
-        writePem(tlsDir.resolve(CA_KEY), caPair.getPrivate(), true);
-        writePem(serverCert, server, false);
-        writePem(serverKey, serverPair.getPrivate(), true);
+    if (!Files.exists(serverCert) || !Files.exists(serverKey)) {
+      ClusterCa ca = ClusterCa.create(nodeName);
+      KeyPair serverPair = CertSupport.ecKeyPair();
+      X509Certificate server =
+          ca.issueNodeCertificate(nodeName, serverPair.getPublic(), hostNames, SERVER_VALIDITY);
+      Pem.writeAtomically(caCert, Pem.encode(ca.certificate()), false);
+      Pem.writeAtomically(caKey, Pem.encodePrivateKey(ca.privateKey()), true);
+      Pem.writeAtomically(serverKey, Pem.encodePrivateKey(serverPair.getPrivate()), true);
+      Pem.writeAtomically(serverCert, Pem.encode(server), false);
+    }
+    List<X509Certificate> chain = new ArrayList<>(readCertificates(serverCert));
+    if (Files.exists(caCert)) {
+      X509Certificate ca = readCertificates(caCert).get(0);
+      X509Certificate last = chain.get(chain.size() - 1);
+      if (!chain.contains(ca)
+          && last.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+        chain.add(ca);
       }
-      return new NodeTls(caCert, readPrivateKey(serverKey), readCertificates(serverCert));
-    } catch (GeneralSecurityException | OperatorCreationException e) {
-      throw new IOException("cannot set up TLS in " + tlsDir + ": " + e.getMessage(), e);
     }
-  }
-
-  private static KeyPair ecKeyPair() throws GeneralSecurityException {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate caCertificate(KeyPair pair, String cn)
-      throws GeneralSecurityException, OperatorCreationException, IOException {
-    X500Name name = new X500Name("CN=" + cn);
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b =
-        new JcaX509v3CertificateBuilder(
-            name,
-            serial(),
-            Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(3650))),
-            name,
-            pair.getPublic());
-    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    b.addExtension(
-        Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-    return sign(b, pair.getPrivate());
-  }
-
-  private static X509Certificate serverCertificate(
-      KeyPair pair, X509Certificate ca, KeyPair caPair, String nodeName, List<String> hostNames)
-      throws GeneralSecurityException, OperatorCreationException, IOException {
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b =
-        new JcaX509v3CertificateBuilder(
-            ca,
-            serial(),
-            Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(825))),
-            new X500Name("CN=" + nodeName),
-            pair.getPublic());
-    List<GeneralName> sans = new ArrayList<>();
-    for (String h : hostNames) {
-      boolean ip = h.matches("[0-9.]+") || h.contains(":");
-      sans.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, h));
-    }
-    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    b.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-    b.addExtension(
-        Extension.extendedKeyUsage,
-        false,
-        new ExtendedKeyUsage(
-            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-    b.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(sans.toArray(new GeneralName[0])));
-    b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
-    return sign(b, caPair.getPrivate());
+    return new NodeTls(caCert, caKey, readPrivateKey(serverKey), List.copyOf(chain));
   }
 
   /** Host names and addresses the server certificate should cover by default. */
@@ -174,43 +121,15 @@ public final class NodeTls {
     return names;
   }
 
-  private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey key)
-      throws GeneralSecurityException, OperatorCreationException {
-    X509CertificateHolder holder =
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key));
-    return new JcaX509CertificateConverter().getCertificate(holder);
-  }
-
-  private static BigInteger serial() {
-    return new BigInteger(128, new java.security.SecureRandom()).abs().add(BigInteger.ONE);
-  }
-
-  private static void writePem(Path file, Object value, boolean secret) throws IOException {
-    StringWriter sw = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-      w.writeObject(value instanceof PrivateKey pk ? new JcaPKCS8Generator(pk, null) : value);
-    }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    if (secret) {
-      Files.createFile(
-          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    Files.writeString(tmp, sw.toString());
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
   /** Every certificate in a PEM file, in order. */
   public static List<X509Certificate> readCertificates(Path file) throws IOException {
-    List<X509Certificate> out = new ArrayList<>();
-    try (PEMParser p = new PEMParser(new StringReader(Files.readString(file)))) {
-      Object o;
-      while ((o = p.readObject()) != null) {
-        if (o instanceof X509CertificateHolder h) {
-          out.add(new JcaX509CertificateConverter().getCertificate(h));
-        }
+    List<X509Certificate> out;
+    try {
+      out = Pem.certificates(Files.readString(file));
+    } catch (IOException e) {
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        throw e;
       }
-    } catch (GeneralSecurityException e) {
       throw new IOException("bad certificate in " + file, e);
     }
     if (out.isEmpty()) {
@@ -221,16 +140,11 @@ public final class NodeTls {
 
   /** A PEM private key (PKCS#8 or traditional). */
   public static PrivateKey readPrivateKey(Path file) throws IOException {
-    try (PEMParser p = new PEMParser(new StringReader(Files.readString(file)))) {
-      Object o = p.readObject();
-      JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
-      if (o instanceof PrivateKeyInfo info) {
-        return conv.getPrivateKey(info);
-      }
-      if (o instanceof PEMKeyPair pair) {
-        return conv.getPrivateKey(pair.getPrivateKeyInfo());
-      }
-      throw new IOException("no private key in " + file);
+    String pem = Files.readString(file);
+    try {
+      return Pem.privateKey(pem);
+    } catch (IOException e) {
+      throw new IOException("no private key in " + file, e);
     }
   }
 }

@@ -1,0 +1,268 @@
+package io.clavis.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.node.ClavisNode;
+import io.clavis.server.testing.TestNode;
+import io.clavis.server.tls.Fingerprints;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nodes join a cluster the way an operator joins them: announce the candidate with its fingerprint,
+ * join with the cluster CA's fingerprint, start, get activated, receive the state, unseal. Real
+ * Ratis over mutual TLS, real RocksDB, three nodes in one JVM.
+ */
+class ClusterJoinTest {
+  private static final String PASS = "cluster-join-passphrase";
+
+  @TempDir Path dir;
+  private final List<TestNode> nodes = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() {
+    nodes.forEach(TestNode::close);
+  }
+
+  @Test
+  void candidatesJoinReplicateAndServeEveryRequest() throws Exception {
+    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
+    nodes.add(n1);
+    String token = n1.initialize(PASS);
+    String vault = n1.createVault("v");
+    String key = n1.createKey(vault, "k", "AES_256");
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    assertThat(Fingerprints.parse(caFingerprint)).isPresent();
+
+    TestNode n2 = join(n1, "node2", caFingerprint, token);
+    TestNode n3 = join(n1, "node3", caFingerprint, token);
+
+    // A write through a follower is forwarded to the leader and visible everywhere.
+    String key2 = n3.createKey(vault, "k2", "HMAC_SHA256");
+    for (TestNode n : List.of(n1, n2, n3)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> n.call("GET", "/v1/keys/" + key2, null).status() == 200);
+    }
+    // Any node decrypts what any other encrypted.
+    String ct =
+        n2.call("POST", "/v1/keys/" + key + "/encrypt", "{\"plaintext\":\"aGk=\"}")
+            .json()
+            .get("ciphertext")
+            .asText();
+    var dec = n3.call("POST", "/v1/decrypt", "{\"ciphertext\":\"" + ct + "\"}");
+    assertThat(dec.status()).isEqualTo(200);
+    assertThat(dec.json().get("plaintext").asText()).isEqualTo("aGk=");
+
+    JsonNode status = n2.call("GET", "/v1/cluster", null).json();
+    assertThat(status.get("nodes")).hasSize(3);
+    long leaders = 0;
+    for (JsonNode node : status.get("nodes")) {
+      assertThat(node.get("state").asText()).as(node.toString()).isEqualTo("ACTIVE");
+      if (node.get("role").asText().equals("LEADER")) {
+        leaders++;
+      }
+      assertThat(node.get("lag").asLong()).isLessThan(1000);
+    }
+    assertThat(leaders).isEqualTo(1);
+  }
+
+  @Test
+  void aNodeWithoutQuorumIsReadOnlyAndRecoversWhenTheQuorumReturns() throws Exception {
+    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
+    nodes.add(n1);
+    String token = n1.initialize(PASS);
+    String vault = n1.createVault("v");
+    String key = n1.createKey(vault, "k", "AES_256");
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    TestNode n2 = join(n1, "node2", caFingerprint, token);
+    TestNode n3 = join(n1, "node3", caFingerprint, token);
+    String ct =
+        n1.call("POST", "/v1/keys/" + key + "/encrypt", "{\"plaintext\":\"AQI=\"}")
+            .json()
+            .get("ciphertext")
+            .asText();
+
+    // Two of three voters gone: the survivor keeps serving crypto but refuses writes.
+    n2.stop();
+    n3.stop();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "READ_ONLY"
+                    .equals(n1.call("GET", "/v1/sys/health", null).json().get("mode").asText()));
+    assertThat(n1.call("GET", "/v1/sys/health", null).status()).isEqualTo(200);
+    assertThat(n1.call("GET", "/v1/sys/health?writable=true", null).status()).isEqualTo(503);
+    long start = System.nanoTime();
+    var write = n1.call("POST", "/v1/vaults", "{\"name\":\"refused\"}");
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(write.status()).isEqualTo(503);
+    assertThat(write.code()).isEqualTo("READ_ONLY");
+    assertThat(elapsedMs).as("a write without quorum fails fast, never hangs").isLessThan(10_000);
+    var dec = n1.call("POST", "/v1/decrypt", "{\"ciphertext\":\"" + ct + "\"}");
+    assertThat(dec.status()).isEqualTo(200);
+    assertThat(n1.call("POST", "/v1/keys/" + key + "/encrypt", "{\"plaintext\":\"AQI=\"}").status())
+        .isEqualTo(200);
+
+    // One voter back: the quorum returns and so do writes, by themselves.
+    n2.start();
+    n2.call("POST", "/v1/sys/unseal", "{\"passphrase\":\"" + PASS + "\"}", null);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                "ACTIVE"
+                    .equals(n1.call("GET", "/v1/sys/health", null).json().get("mode").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> n1.call("POST", "/v1/vaults", "{\"name\":\"accepted\"}").status() == 201);
+  }
+
+  @Test
+  void aNodeJoiningAfterTheLogWasCompactedReceivesASnapshot() throws Exception {
+    TestNode n1 =
+        new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1").withSnapshotThreshold(10));
+    nodes.add(n1);
+    String token = n1.initialize(PASS);
+    String vault = n1.createVault("v");
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      keys.add(n1.createKey(vault, "k" + i, "AES_128"));
+    }
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    TestNode n2 = join(n1, "node2", caFingerprint, token);
+    for (String k : keys) {
+      assertThat(n2.call("GET", "/v1/keys/" + k, null).status()).isEqualTo(200);
+    }
+    // node2 takes snapshots only every 10,000 entries: a snapshot in its directory was installed.
+    try (var walk = java.nio.file.Files.walk(dir.resolve("node2").resolve("raft"))) {
+      assertThat(walk.map(Path::toString).filter(p -> p.matches(".*/sm/snapshots/\\d+_\\d+")))
+          .isNotEmpty();
+    }
+    // And it keeps applying the log after the snapshot.
+    String later = n2.createKey(vault, "later", "AES_256");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> n1.call("GET", "/v1/keys/" + later, null).status() == 200);
+  }
+
+  @Test
+  void refusesWrongFingerprintsVersionsAndSkewedClocks() throws Exception {
+    TestNode n1 =
+        new TestNode(
+            dir.resolve("node1"),
+            c -> c.withNodeName("node1").toBuilder().maxClockSkewMs(2000).build());
+    nodes.add(n1);
+    n1.initialize(PASS);
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    URI controller = n1.node().apiUri();
+
+    // Unknown candidate: refused, and told the fingerprint to add.
+    Path d2 = dir.resolve("node2");
+    JoinClient.Candidate c2 = candidate("node2");
+    assertThatThrownBy(() -> JoinClient.join(d2, controller, caFingerprint, c2, ClavisNode.VERSION))
+        .isInstanceOf(ClavisException.class)
+        .hasMessageContaining(JoinClient.fingerprint(d2, c2))
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+
+    // Announced with another fingerprint: refused.
+    addCandidate(n1, c2, "AA:".repeat(31) + "AA");
+    assertThatThrownBy(() -> JoinClient.join(d2, controller, caFingerprint, c2, ClavisNode.VERSION))
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+
+    addCandidate(n1, c2, JoinClient.fingerprint(d2, c2));
+    // Another major.minor version: refused.
+    assertThatThrownBy(() -> JoinClient.join(d2, controller, caFingerprint, c2, "99.1.0"))
+        .hasMessageContaining("version")
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(ErrorCode.JOIN_REFUSED);
+    // A clock 10 s off: refused.
+    assertThatThrownBy(
+            () ->
+                JoinClient.join(
+                    d2,
+                    controller,
+                    caFingerprint,
+                    c2,
+                    ClavisNode.VERSION,
+                    () -> System.currentTimeMillis() + 10_000))
+        .hasMessageContaining("clock")
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(ErrorCode.JOIN_REFUSED);
+    // A controller whose CA is not the pinned one: the TLS handshake fails, nothing is sent.
+    assertThatThrownBy(
+            () -> JoinClient.join(d2, controller, "BB:".repeat(31) + "BB", c2, ClavisNode.VERSION))
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(ErrorCode.UNAVAILABLE);
+    // And with everything right, it joins.
+    JoinClient.Joined joined =
+        JoinClient.join(d2, controller, caFingerprint, c2, ClavisNode.VERSION);
+    assertThat(joined.members()).extracting(p -> p.name()).contains("node1", "node2");
+  }
+
+  private TestNode join(TestNode controller, String name, String caFingerprint, String token)
+      throws Exception {
+    Path data = dir.resolve(name);
+    JoinClient.Candidate c = candidate(name);
+    addCandidate(controller, c, JoinClient.fingerprint(data, c));
+    JoinClient.join(data, controller.node().apiUri(), caFingerprint, c, ClavisNode.VERSION);
+    TestNode n = new TestNode(data);
+    nodes.add(n);
+    n.useToken(token);
+    // Activation, then the seal arrives through the log or a snapshot; then unseal.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                n.call("GET", "/v1/sys/seal-status", null)
+                    .json()
+                    .path("initialized")
+                    .asBoolean(false));
+    assertThat(n.call("POST", "/v1/sys/unseal", "{\"passphrase\":\"" + PASS + "\"}", null).status())
+        .isEqualTo(200);
+    return n;
+  }
+
+  private static void addCandidate(TestNode controller, JoinClient.Candidate c, String fp)
+      throws Exception {
+    var r =
+        controller.call(
+            "POST",
+            "/v1/cluster/candidates",
+            "{\"name\":\""
+                + c.name()
+                + "\",\"apiAddress\":\"https://127.0.0.1:"
+                + c.apiPort()
+                + "\",\"clusterAddress\":\"127.0.0.1:"
+                + c.clusterPort()
+                + "\",\"fingerprint\":\""
+                + fp
+                + "\"}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  private static JoinClient.Candidate candidate(String name) throws Exception {
+    return new JoinClient.Candidate(name, "127.0.0.1", freePort(), freePort(), freePort());
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
