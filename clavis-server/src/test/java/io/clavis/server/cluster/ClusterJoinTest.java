@@ -80,6 +80,43 @@ class ClusterJoinTest {
   }
 
   @Test
+  void rolesChangeAndNodesAreRemovedWithoutStoppingService() throws Exception {
+    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
+    nodes.add(n1);
+    String token = n1.initialize(PASS);
+    String vault = n1.createVault("v");
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    TestNode n2 = join(n1, "node2", caFingerprint, token);
+    join(n1, "node3", caFingerprint, token);
+
+    var listener = n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"LISTENER\"}");
+    assertThat(listener.status()).as(listener.toString()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> roleOf(n1, "node3").equals("LISTENER"));
+    assertThat(n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"BOSS\"}").status())
+        .isEqualTo(400);
+    assertThat(n2.call("POST", "/v1/cluster/members/nobody/role", "{\"role\":\"VOTER\"}").status())
+        .isEqualTo(404);
+    n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"VOTER\"}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !roleOf(n1, "node3").equals("LISTENER"));
+
+    assertThat(n1.call("DELETE", "/v1/cluster/members/node3", null).status()).isEqualTo(204);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> n1.call("GET", "/v1/cluster", null).json().get("nodes").size() == 2);
+    assertThat(n2.createKey(vault, "after-removal", "AES_256")).isNotBlank();
+    assertThat(n1.call("DELETE", "/v1/cluster/members/node3", null).status()).isEqualTo(404);
+  }
+
+  private static String roleOf(TestNode n, String name) throws Exception {
+    for (JsonNode node : n.call("GET", "/v1/cluster", null).json().get("nodes")) {
+      if (node.get("name").asText().equals(name)) {
+        return node.get("role").asText();
+      }
+    }
+    return "ABSENT";
+  }
+
+  @Test
   void aNodeWithoutQuorumIsReadOnlyAndRecoversWhenTheQuorumReturns() throws Exception {
     TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
     nodes.add(n1);
