@@ -43,12 +43,29 @@ public final class NodeOptions {
       description = "Largest plaintext or message accepted (default: ${DEFAULT-VALUE}).")
   long maxPlaintextBytes = NodeConfig.DEFAULT_MAX_PLAINTEXT;
 
+  @Option(
+      names = "--snapshot-threshold",
+      paramLabel = "ENTRIES",
+      description = "Take a state snapshot (and compact the Raft log) every ENTRIES writes"
+              + " (default: ${DEFAULT-VALUE}).")
+  long snapshotThreshold = 10_000;
+
+  @Option(
+      names = "--max-clock-skew-ms",
+      paramLabel = "MS",
+      description = "Refuse joining nodes whose clock differs more (default: ${DEFAULT-VALUE}).")
+  long maxClockSkewMs = 2_000;
+
   NodeConfig toConfig(Path data) {
     NodeConfig c =
         NodeConfig.defaults(data)
             .withPorts(apiPort, clusterPort, kmipPort)
             .withNodeName(name)
-            .withMaxPlaintextBytes(maxPlaintextBytes);
+            .withMaxPlaintextBytes(maxPlaintextBytes)
+            .toBuilder()
+            .snapshotThreshold(snapshotThreshold)
+            .maxClockSkewMs(maxClockSkewMs)
+            .build();
     return host == null ? c.withHost(null) : c.withHost(host);
   }
 }

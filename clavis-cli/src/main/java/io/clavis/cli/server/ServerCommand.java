@@ -32,7 +32,12 @@ public final class ServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunningNode running = RunningNode.start(node.toConfig(data));
     ClavisNode started = running.node();
-    Seal.Status status = started.seal().status();
+    Seal.Status status;
+    try {
+      status = started.seal().status();
+    } catch (io.clavis.server.error.ClavisException e) {
+      status = Seal.Status.UNINITIALIZED; // receiving the cluster's state right now
+    }
     System.out.println(
         "Clavis node " + started.identity().name() + " listening on " + started.apiUri());
     System.out.println("CA certificate: " + started.caCertPath());

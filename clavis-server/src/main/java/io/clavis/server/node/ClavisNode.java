@@ -101,6 +101,7 @@ public final class ClavisNode implements AutoCloseable {
             sm,
             new RaftNode.Settings(
                 config.snapshotThreshold(),
+                saved != null && saved.activateVia() != null,
                 initialPeers.stream()
                     .map(p -> RaftNode.peer(p.name(), p.clusterAddress(), p.listener()))
                     .toList(),

@@ -55,13 +55,24 @@ public final class DevMode {
     }
     Seal seal = node.seal();
     long deadline = System.nanoTime() + wait.toNanos();
-    while (seal.status() == Seal.Status.UNINITIALIZED && System.nanoTime() < deadline) {
+    Seal.Status status;
+    while ((status = statusOrStarting(seal)) == Seal.Status.UNINITIALIZED
+        && System.nanoTime() < deadline) {
       Thread.sleep(100); // the seal arrives with the leader's log or snapshot
     }
-    if (seal.status() == Seal.Status.SEALED) {
+    if (status == Seal.Status.SEALED) {
       seal.unsealWithPassphrase(passphrase.get().toCharArray());
     }
     return seal.status() == Seal.Status.UNSEALED;
+  }
+
+  /** The seal status, or UNINITIALIZED while a snapshot from the leader is being installed. */
+  private static Seal.Status statusOrStarting(Seal seal) {
+    try {
+      return seal.status();
+    } catch (io.clavis.server.error.ClavisException e) {
+      return Seal.Status.UNINITIALIZED;
+    }
   }
 
   /** The dev passphrase kept in a data directory, if it is a dev node's. */

@@ -60,15 +60,18 @@ public final class RaftNode implements AutoCloseable {
   private final RaftServer server;
   private final RaftClient client;
   private final ClavisStateMachine stateMachine;
+  private final java.util.concurrent.ExecutorService writers =
+      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
   /**
-   * Settings that change how the group behaves; defaults suit production. {@code initialPeers} are
-   * the other members a new node starts with (empty for the first node of a cluster); they matter
-   * only on the very first start, after which Ratis keeps the configuration in its log.
+   * Settings that change how the group behaves; defaults suit production. {@code joining} is true
+   * for a node that joined a cluster and starts for the first time; {@code knownPeers} are the
+   * members it was told about, which its client asks to find the leader.
    */
-  public record Settings(long snapshotThreshold, List<RaftPeer> initialPeers, GrpcTlsConfig tls) {
+  public record Settings(
+      long snapshotThreshold, boolean joining, List<RaftPeer> knownPeers, GrpcTlsConfig tls) {
     public static Settings defaults() {
-      return new Settings(10_000, List.of(), null);
+      return new Settings(10_000, false, List.of(), null);
     }
   }
 
@@ -82,17 +85,14 @@ public final class RaftNode implements AutoCloseable {
       Settings settings)
       throws IOException {
     this.stateMachine = stateMachine;
-    boolean selfListener =
-        settings.initialPeers().stream()
-            .anyMatch(
-                p ->
-                    p.getId().toString().equals(nodeName)
-                        && p.getStartupRole() == RaftPeerRole.LISTENER);
-    this.self = peer(nodeName, host + ":" + clusterPort, selfListener);
-    List<RaftPeer> members = new java.util.ArrayList<>(settings.initialPeers());
-    members.removeIf(p -> p.getId().equals(self.getId()));
-    members.add(self);
-    this.group = RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), members);
+    this.self = peer(nodeName, host + ":" + clusterPort, false);
+    // A node joining an existing cluster starts with an empty configuration: it must not
+    // campaign before the leader has added it (the members would tell it to shut down), and
+    // it learns the configuration from the leader's log or snapshot.
+    this.group =
+        settings.joining()
+            ? RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid))
+            : RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), List.of(self));
     Parameters parameters = new Parameters();
     if (settings.tls() != null) {
       // Every channel between nodes is mutual TLS under the cluster CA: log replication,
@@ -141,7 +141,7 @@ public final class RaftNode implements AutoCloseable {
     this.client =
         RaftClient.newBuilder()
             .setProperties(props)
-            .setRaftGroup(group)
+            .setRaftGroup(clientGroup(settings))
             .setClientId(ClientId.randomId())
             .setClientRpc(new GrpcFactory(parameters).newRaftClientRpc(ClientId.randomId(), props))
             .setRetryPolicy(
@@ -192,7 +192,18 @@ public final class RaftNode implements AutoCloseable {
       throw noQuorum();
     }
     Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(command)));
-    java.util.concurrent.CompletableFuture<RaftClientReply> pending = client.async().send(message);
+    // The blocking API, one virtual thread per write: Ratis's ordered async stream would hold
+    // every later write behind a failed one, and closes for good once a request gives up.
+    java.util.concurrent.CompletableFuture<RaftClientReply> pending =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return client.io().send(message);
+              } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            },
+            writers);
     RaftClientReply reply;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS);
     long leaderlessSince = 0;
@@ -267,6 +278,13 @@ public final class RaftNode implements AutoCloseable {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  private RaftGroup clientGroup(Settings settings) {
+    List<RaftPeer> peers = new java.util.ArrayList<>(settings.knownPeers());
+    peers.removeIf(p -> p.getId().equals(self.getId()));
+    peers.add(self);
+    return RaftGroup.valueOf(group.getGroupId(), peers);
   }
 
   /** A Raft peer: a node name and its cluster address; listeners replicate but do not vote. */
@@ -358,6 +376,7 @@ public final class RaftNode implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    writers.shutdownNow();
     try {
       client.close();
     } finally {

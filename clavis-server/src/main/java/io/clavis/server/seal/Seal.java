@@ -53,6 +53,7 @@ public final class Seal {
   private final List<Share> pendingShares = new ArrayList<>();
   private final List<Runnable> sealListeners = new CopyOnWriteArrayList<>();
   private volatile SecretBytes rootKey;
+  private volatile SealConfig config;
   private volatile ClusterBootstrap bootstrap = root -> new Founding(null, null);
 
   /** What the founding node adds to the first command, given the new root key. */
@@ -78,7 +79,15 @@ public final class Seal {
   }
 
   public Optional<SealConfig> config() {
-    return store.read(SealConfig.KEY, SealConfig.class);
+    SealConfig known = config;
+    if (known != null) {
+      return Optional.of(known);
+    }
+    // Once initialised, the seal never changes: remember it, so that the seal check on every
+    // request costs nothing and keeps working while a snapshot replaces the database.
+    Optional<SealConfig> read = store.read(SealConfig.KEY, SealConfig.class);
+    read.ifPresent(c -> config = c);
+    return read;
   }
 
   public Status status() {

@@ -8,8 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.node.ClavisNode;
 import io.clavis.server.testing.TestNode.Response;
+import io.clavis.server.tls.Fingerprints;
+import io.clavis.server.tls.NodeTls;
+import io.clavis.server.tls.PinnedCaTrustManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +34,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /v1/openapi.json}: served, complete (every registered route, nothing else), and
@@ -37,7 +48,13 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
           "GET /v1/sys/seal-status",
           "POST /v1/sys/init",
           "POST /v1/sys/unseal",
-          "GET /v1/openapi.json");
+          "GET /v1/openapi.json",
+          "POST /v1/cluster/join",
+          "POST /v1/cluster/members/{name}/activate");
+
+  /** Public routes that authenticate the caller by its TLS client certificate instead. */
+  private static final Set<String> CLIENT_CERTIFICATE_ROUTES =
+      Set.of("POST /v1/cluster/join", "POST /v1/cluster/members/{name}/activate");
 
   private JsonNode doc;
 
@@ -104,13 +121,16 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
           .as("%s documented as public", route)
           .isEqualTo(PUBLIC_ROUTES.contains(route));
       // And what the server does without a token:
-      Response r = node.call(method, path.replace("{id}", "x"), null, null);
+      Response r = node.call(method, expand(path, "x"), null, null);
       if (documentedPublic) {
         assertThat(r.status()).as("%s without a token: %s", route, r).isNotEqualTo(401);
         if (r.status() >= 400 && !route.equals("GET /v1/sys/health")) {
           assertError(r, r.status(), r.code());
         }
-        assertThat(op.get("responses").has("401")).as(route).isFalse();
+        if (!CLIENT_CERTIFICATE_ROUTES.contains(route)) {
+          // Only a missing client certificate may answer 401 on a public route (join).
+          assertThat(op.get("responses").has("401")).as(route).isFalse();
+        }
       } else {
         assertError(r, 401, "UNAUTHENTICATED");
         assertThat(op.get("responses").has("401")).as(route).isTrue();
@@ -176,12 +196,54 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
 
   private final Set<String> exercised = new TreeSet<>();
 
+  /** The cluster CA fingerprint, which certificate-authenticated calls pin. */
+  private String caFingerprint;
+
+  /** The path with its parameter ({id} or {name}) filled in. */
+  private static String expand(String template, String param) {
+    String p = param == null ? "" : param;
+    return template.replace("{id}", p).replace("{name}", p);
+  }
+
   /** Calls the route and checks status, content and body against the operation's document. */
   private Response call(String method, String template, String id, String query, String body)
       throws Exception {
-    String path =
-        template.replace("{id}", id == null ? "" : id) + (query == null ? "" : "?" + query);
-    Response r = node.call(method, path, body);
+    String path = expand(template, id) + (query == null ? "" : "?" + query);
+    return check(method, template, node.call(method, path, body));
+  }
+
+  /**
+   * As {@link #call}, without a token but presenting a TLS client certificate (joining and
+   * activation), and trusting the node only by the pinned cluster CA fingerprint, as nodes do.
+   */
+  private Response callWithCertificate(
+      String method, String template, String name, String body, NodeTls identity) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(node.node().apiUri().resolve(expand(template, name)))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    try (HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(
+                PinnedCaTrustManager.clientContext(
+                    caFingerprint, identity.serverKey(), identity.serverChain().get(0)))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()) {
+      HttpResponse<byte[]> res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode json = res.body().length == 0 ? null : new ObjectMapper().readTree(res.body());
+      return check(
+          method, template, new Response(res.statusCode(), json, res.headers(), res.body()));
+    }
+  }
+
+  private Response check(String method, String template, Response r) {
     String op = method + " " + template;
     exercised.add(op);
     JsonNode operation = operation(method, template);
@@ -209,7 +271,7 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
   }
 
   @Test
-  void everyOperationAnswersAsDocumented() throws Exception {
+  void everyOperationAnswersAsDocumented(@TempDir Path tmp) throws Exception {
     // System.
     call("GET", "/v1/sys/health", null, null);
     call("GET", "/v1/sys/health", null, "writable=true", null);
@@ -408,8 +470,75 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     call("POST", "/v1/keys/{id}/decrypt", aes, json("ciphertext", ciphertext, "aad", base64("a")));
     call("POST", "/v1/keys/{id}/enable", aes, null);
 
+    // Cluster, on a single node: nothing here may change its Raft configuration.
+    JsonNode cluster = call("GET", "/v1/cluster", null, null).json();
+    String self = cluster.get("leader").asText();
+    caFingerprint = cluster.get("caFingerprint").asText();
+    NodeTls founder =
+        NodeTls.loadOrCreate(node.node().dataDir().resolve("tls"), self, List.of("127.0.0.1"));
+    NodeTls joiner =
+        NodeTls.loadOrCreate(tmp.resolve("joiner"), "doc-joiner", List.of("127.0.0.1"));
+    String joinerFingerprint = Fingerprints.sha256(joiner.serverChain().get(0));
+    call("GET", "/v1/cluster/candidates", null, null);
+    assertThat(
+            call("POST", "/v1/cluster/candidates", null, candidate("doc-joiner", joinerFingerprint))
+                .status())
+        .isEqualTo(201);
+    call("POST", "/v1/cluster/candidates", null, candidate(self, joinerFingerprint));
+    call("POST", "/v1/cluster/candidates", null, candidate("doc-bad", "AB:CD"));
+    call("POST", "/v1/cluster/candidates", null, "{}");
+    call("GET", "/v1/cluster/candidates", null, null);
+    assertThat(call("GET", "/v1/cluster", null, null).json().get("nodes"))
+        .anySatisfy(n -> assertThat(n.get("role").asText()).isEqualTo("CANDIDATE"));
+    assertThat(
+            call("POST", "/v1/cluster/members/{name}/role", self, json("role", "VOTER")).status())
+        .isEqualTo(200);
+    call("POST", "/v1/cluster/members/{name}/role", self, json("role", "LISTENER"));
+    call("POST", "/v1/cluster/members/{name}/role", self, json("role", "BOSS"));
+    call("POST", "/v1/cluster/members/{name}/role", "nobody", json("role", "VOTER"));
+    call("DELETE", "/v1/cluster/members/{name}", "nobody", null);
+    call("DELETE", "/v1/cluster/members/{name}", self, null);
+    String joinRequest =
+        json(
+            "name",
+            "doc-joiner",
+            "version",
+            ClavisNode.VERSION,
+            "timeMillis",
+            System.currentTimeMillis());
+    // Without a client certificate (the token does not count).
+    call("POST", "/v1/cluster/join", null, "{}");
+    call("POST", "/v1/cluster/join", null, joinRequest);
+    call("POST", "/v1/cluster/members/{name}/activate", "doc-joiner", null);
+    // With the candidate's certificate: admitted (nothing is written), or refused.
+    assertThat(callWithCertificate("POST", "/v1/cluster/join", null, joinRequest, joiner).status())
+        .isEqualTo(200);
+    callWithCertificate(
+        "POST",
+        "/v1/cluster/join",
+        null,
+        json("name", "doc-joiner", "version", "99.0.0", "timeMillis", System.currentTimeMillis()),
+        joiner);
+    callWithCertificate(
+        "POST",
+        "/v1/cluster/join",
+        null,
+        json("name", "doc-joiner", "version", ClavisNode.VERSION),
+        joiner);
+    callWithCertificate(
+        "POST", "/v1/cluster/join", null, joinRequest.replace("doc-joiner", "doc-other"), joiner);
+    callWithCertificate("POST", "/v1/cluster/members/{name}/activate", "doc-joiner", null, joiner);
+    // With this node's own certificate, issued by the cluster CA: it is already a member.
+    assertThat(
+            callWithCertificate("POST", "/v1/cluster/members/{name}/activate", self, null, founder)
+                .status())
+        .isEqualTo(200);
+    callWithCertificate("POST", "/v1/cluster/members/{name}/activate", "doc-joiner", null, founder);
+
     // Sealed: every authenticated operation answers 503 as documented.
     call("POST", "/v1/sys/seal", null, null);
+    call("GET", "/v1/cluster", null, null);
+    call("POST", "/v1/cluster/join", null, joinRequest);
     call("GET", "/v1/keys/{id}", aes, null);
     call(
         "POST", "/v1/keys", null, json("vaultId", vault, "name", "sealed", "algorithm", "AES_256"));
@@ -423,6 +552,18 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     assertThat(exercised)
         .as("every documented operation was exercised")
         .containsExactlyInAnyOrderElementsOf(documentedOperations());
+  }
+
+  private static String candidate(String name, String fingerprint) {
+    return json(
+        "name",
+        name,
+        "apiAddress",
+        "https://127.0.0.1:1",
+        "clusterAddress",
+        "127.0.0.1:1",
+        "fingerprint",
+        fingerprint);
   }
 
   // ---- a small JSON Schema checker for the subset the document uses ------------------------
