@@ -127,6 +127,35 @@ class ClusterFaultTest {
     }
   }
 
+  @Test
+  void theSixthNodeJoinsAsAListenerThatServesAndForwards() throws Exception {
+    try (ClusterHarness cluster = new ClusterHarness(dir)) {
+      ClusterHarness.Node n1 = cluster.found();
+      for (int i = 2; i <= 6; i++) {
+        cluster.join("node" + i, n1);
+      }
+      ClusterHarness.Node n6 = cluster.node("node6");
+      JsonNode status = n6.call("GET", "/v1/cluster", null).json();
+      int voters = 0;
+      for (JsonNode node : status.get("nodes")) {
+        String role = node.get("role").asText();
+        if (node.get("name").asText().equals("node6")) {
+          assertThat(role).isEqualTo("LISTENER");
+        } else {
+          assertThat(role).isIn("LEADER", "FOLLOWER");
+          voters++;
+        }
+      }
+      assertThat(voters).isEqualTo(5);
+      // A listener serves reads and forwards writes; losing it costs the voters nothing.
+      String vault = vault(n6, "from-listener");
+      String key = key(n6, vault, "k");
+      assertThat(n1.call("GET", "/v1/keys/" + key, null).status()).isEqualTo(200);
+      n6.kill9();
+      assertThat(key(n1, vault, "after-listener")).isNotBlank();
+    }
+  }
+
   private static String vault(ClusterHarness.Node n, String name) throws Exception {
     return n.call("POST", "/v1/vaults", "{\"name\":\"" + name + "\"}").json().get("id").asText();
   }

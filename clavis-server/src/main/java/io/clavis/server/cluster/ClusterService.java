@@ -58,8 +58,9 @@ public final class ClusterService {
     Ids.checkName("node", name);
     checkApiAddress(apiAddress);
     checkClusterAddress(clusterAddress);
-    if (fingerprint == null || fingerprint.replace(":", "").trim().length() != 64) {
-      throw ClavisException.invalid("fingerprint must be the SHA-256 fingerprint (64 hex digits)");
+    if (fingerprint == null || Fingerprints.parse(fingerprint).isEmpty()) {
+      throw ClavisException.invalid(
+          "fingerprint must be a SHA-256 fingerprint (64 hex digits, colons allowed)");
     }
     if (members().size() >= MAX_NODES) {
       throw new ClavisException(
