@@ -51,12 +51,13 @@ class MutualTlsTest {
   }
 
   @Test
-  void clientWithASelfSignedCertificateIsRefused(@TempDir Path dir) throws Exception {
-    NodeKeys keys = NodeKeys.loadOrCreate(dir);
+  void clientWithACertificateFromItsOwnCaIsRefused(@TempDir Path dir) throws Exception {
+    // A fresh node's identity: a certificate from the node's own CA, not the cluster's.
+    NodeTls own = NodeTls.loadOrCreate(dir, "node-x", List.of("127.0.0.1"));
     SSLContext ctx =
         TlsTesting.context(
-            keys.privateKey(),
-            List.of(keys.candidateCertificate("node-x")),
+            own.serverKey(),
+            List.of(own.serverChain().get(0)),
             CertSupport.caTrustManager(ca.certificate()));
     try (OneShotServer s = new OneShotServer(server.mutualContext(), ClientAuth.NEED)) {
       assertThatThrownBy(() -> exchange(ctx, s.port())).isInstanceOf(IOException.class);

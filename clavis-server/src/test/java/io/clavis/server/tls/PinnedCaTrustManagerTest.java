@@ -44,12 +44,12 @@ class PinnedCaTrustManagerTest {
 
   @Test
   void joiningNodeTrustsThePinnedCaAndPresentsItsCandidateCertificate() throws Exception {
-    NodeKeys joining = NodeKeys.loadOrCreate(dir);
-    X509Certificate candidate = joining.candidateCertificate("node-b");
+    NodeTls joining = NodeTls.loadOrCreate(dir, "node-b", List.of("127.0.0.1"));
+    X509Certificate candidate = joining.serverChain().get(0);
     // What the operator reads on the joining node and types into the controller.
-    String operatorCopy = joining.candidateFingerprint("node-b").toLowerCase(Locale.ROOT);
+    String operatorCopy = Fingerprints.sha256(candidate).toLowerCase(Locale.ROOT);
     SSLContext client =
-        PinnedCaTrustManager.clientContext(ca.fingerprint(), joining.privateKey(), candidate);
+        PinnedCaTrustManager.clientContext(ca.fingerprint(), joining.serverKey(), candidate);
 
     try (OneShotServer s =
         new OneShotServer(
