@@ -42,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       CryptoCommands.Verify.class,
       CryptoCommands.Mac.class,
       CryptoCommands.VerifyMac.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClavisCommand {

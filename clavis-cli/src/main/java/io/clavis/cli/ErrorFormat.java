@@ -13,7 +13,9 @@ final class ErrorFormat {
 
   /**
    * {@code error: <message> (<code>, request id <id>)} for errors answered by a server; {@code
-   * error: <message>} for everything else (unreachable servers, unreadable files...).
+   * error: <message> (<code>)} for errors raised by server code run in this process (joining a
+   * cluster); {@code error: <message>} for everything else (unreachable servers, unreadable
+   * files...).
    */
   static String format(Throwable t) {
     return "error: " + oneLine(describe(t));
@@ -30,6 +32,10 @@ final class ErrorFormat {
         sb.append(", request id ").append(e.requestId());
       }
       return sb.append(')').toString();
+    }
+    if (t instanceof io.clavis.server.error.ClavisException e) {
+      // raised in this process by server code run offline (cluster join, dev clusters)
+      return (e.getMessage() == null ? "failed" : e.getMessage()) + " (" + e.code() + ")";
     }
     if (t instanceof UncheckedIOException u && u.getCause() != null) {
       return describe(u.getCause());

@@ -439,6 +439,61 @@ public final class ClavisClient implements AutoCloseable {
         PublicKeyInfo.class);
   }
 
+  // ---------------------------------------------------------------- cluster
+
+  /** {@code GET /v1/cluster}: the leader, the term, the CA fingerprint and every node. */
+  public ClusterStatus clusterStatus() {
+    return as(transport.send(HttpTransport.Call.get("/v1/cluster")), ClusterStatus.class);
+  }
+
+  /**
+   * {@code POST /v1/cluster/candidates}: announces a node that may then join.
+   *
+   * @param name the node's name, unique in the cluster
+   * @param apiAddress where its API will listen, {@code https://host:port}
+   * @param clusterAddress where its Raft server will listen, {@code host:port}
+   * @param fingerprint the SHA-256 fingerprint of its certificate ({@code clavis cluster
+   *     fingerprint} prints it on the candidate)
+   */
+  public Candidate addCandidate(
+      String name, String apiAddress, String clusterAddress, String fingerprint) {
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put("name", Objects.requireNonNull(name, "name"))
+            .put("apiAddress", Objects.requireNonNull(apiAddress, "apiAddress"))
+            .put("clusterAddress", Objects.requireNonNull(clusterAddress, "clusterAddress"))
+            .put("fingerprint", Objects.requireNonNull(fingerprint, "fingerprint"));
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/cluster/candidates", body)), Candidate.class);
+  }
+
+  /** {@code GET /v1/cluster/candidates}: the nodes announced that have not joined yet. */
+  public List<Candidate> listCandidates() {
+    return page(transport.send(HttpTransport.Call.get("/v1/cluster/candidates")), Candidate.class)
+        .items();
+  }
+
+  /** {@code DELETE /v1/cluster/members/{name}}: takes a node out of the cluster. */
+  public void removeNode(String name) {
+    transport.send(
+        new HttpTransport.Call(
+            "DELETE", "/v1/cluster/members/" + seg(name), Map.of(), null, true, Set.of()));
+  }
+
+  /**
+   * {@code POST /v1/cluster/members/{name}/role}: makes a member a voter or a listener.
+   *
+   * @param role {@code VOTER} or {@code LISTENER}
+   * @return the cluster status after the change
+   */
+  public ClusterStatus setNodeRole(String name, String role) {
+    ObjectNode body = mapper.createObjectNode().put("role", Objects.requireNonNull(role, "role"));
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/cluster/members/" + seg(name) + "/role", body)),
+        ClusterStatus.class);
+  }
+
   /** Closes the connections; the client cannot be used afterwards. */
   @Override
   public void close() {

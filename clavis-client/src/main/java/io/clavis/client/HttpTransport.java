@@ -143,7 +143,7 @@ final class HttpTransport implements AutoCloseable {
 
   private byte[] encode(Call call) {
     if (call.body() == null) {
-      return "GET".equals(call.method()) ? null : EMPTY_OBJECT;
+      return "GET".equals(call.method()) || "DELETE".equals(call.method()) ? null : EMPTY_OBJECT;
     }
     try {
       return mapper.writeValueAsBytes(call.body());

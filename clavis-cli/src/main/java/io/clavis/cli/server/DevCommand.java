@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.clavis.server.node.ClavisNode;
 import io.clavis.server.node.DevMode;
+import io.clavis.server.node.NodeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "dev",
@@ -23,7 +29,13 @@ import picocli.CommandLine.Option;
       "",
       "Prints the API URL and the root token, and writes DIR/dev.json when ready.",
       "Run again on the same DIR to resume the same state. NOT FOR PRODUCTION: the unseal",
-      "passphrase and root token are kept in plain files in DIR."
+      "passphrase and root token are kept in plain files in DIR.",
+      "",
+      "With --nodes N (2 to 16), runs a cluster of N nodes on this machine: node K keeps its data",
+      "in DIR/nodeK; node1 runs in this process, the others as child processes logging to",
+      "DIR/nodeK.log, stopped with this one. Node K listens on the given ports + K - 1 (API",
+      "default 8443, KMIP default 5696; cluster ports and ports given as 0 are free ports).",
+      "A new cluster is joined node by node as an operator would; a re-run only restarts it."
     })
 public final class DevCommand implements Callable<Integer> {
   @Option(
@@ -32,11 +44,28 @@ public final class DevCommand implements Callable<Integer> {
       description = "Data directory (default: ${DEFAULT-VALUE}).")
   Path data = Path.of("data");
 
+  @Option(
+      names = "--nodes",
+      paramLabel = "N",
+      description = "Number of nodes, 1 to 16 (default: ${DEFAULT-VALUE}).")
+  int nodes = 1;
+
   @Mixin NodeOptions node;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Path dir = data.toAbsolutePath();
+    if (nodes < 1 || nodes > DevCluster.MAX_NODES) {
+      throw new ParameterException(
+          spec.commandLine(), "--nodes must be 1 to " + DevCluster.MAX_NODES + ", not " + nodes);
+    }
+    if (nodes > 1) {
+      checkClusterOptions();
+      return runCluster(dir);
+    }
+    DevCluster.checkLayout(dir, 1);
     RunningNode running = RunningNode.start(node.toConfig(dir));
     ClavisNode started = running.node();
     String token = DevMode.bootstrap(started);
@@ -62,18 +91,115 @@ public final class DevCommand implements Callable<Integer> {
     return 0;
   }
 
+  private void checkClusterOptions() {
+    if (node.name != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--name is for a single node: with --nodes they are node1..nodeN");
+    }
+    // node K uses base + K - 1: the ranges of the ports given must not overlap
+    List<int[]> ranges = new ArrayList<>();
+    for (Integer base :
+        new Integer[] {
+          node.apiPort == null ? NodeConfig.DEFAULT_API_PORT : node.apiPort,
+          node.clusterPort,
+          node.kmipPort == null ? NodeConfig.DEFAULT_KMIP_PORT : node.kmipPort
+        }) {
+      if (base == null || base == 0) {
+        continue;
+      }
+      int last = base + nodes - 1;
+      if (base < 0 || last > 65535) {
+        throw new ParameterException(
+            spec.commandLine(), "ports " + base + ".." + last + " are out of range");
+      }
+      for (int[] r : ranges) {
+        if (base <= r[1] && r[0] <= last) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "with --nodes "
+                  + nodes
+                  + " the ports "
+                  + base
+                  + ".."
+                  + last
+                  + " overlap "
+                  + r[0]
+                  + ".."
+                  + r[1]
+                  + ": choose ports further apart");
+        }
+      }
+      ranges.add(new int[] {base, last});
+    }
+  }
+
+  private int runCluster(Path dir) throws Exception {
+    DevCluster.Started started = new DevCluster(dir, nodes, node, System.out).start();
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (DevCluster.NodeInfo n : started.nodes()) {
+      entries.add(nodeEntry(n.name(), n.api(), n.pid(), n.data()));
+    }
+    String api = started.nodes().get(0).api();
+    writeDevJson(dir, api, started.token(), started.caCert(), entries);
+    String servers =
+        started.nodes().stream().map(DevCluster.NodeInfo::api).collect(Collectors.joining(","));
+    System.out.println();
+    System.out.println(
+        "WARNING: dev mode. The unseal passphrase and root token are stored in plain");
+    System.out.println("WARNING: files under " + dir + ". Never use dev mode for real keys.");
+    System.out.println();
+    System.out.println("Clavis dev cluster of " + nodes + " nodes is ready.");
+    System.out.println("  API:        " + api);
+    System.out.println("  Root token: " + started.token());
+    System.out.println("  CA cert:    " + started.caCert());
+    System.out.println("  dev.json:   " + dir.resolve("dev.json"));
+    for (DevCluster.NodeInfo n : started.nodes()) {
+      System.out.println(
+          "  "
+              + String.format("%-11s", n.name() + ":")
+              + " "
+              + n.api()
+              + "  pid "
+              + n.pid()
+              + (n.log() == null ? " (this process)" : "  log " + n.log()));
+    }
+    System.out.println();
+    System.out.println("  export CLAVIS_SERVER=" + servers);
+    System.out.println("  export CLAVIS_TOKEN=" + started.token());
+    System.out.println("  export CLAVIS_CACERT=" + started.caCert());
+    System.out.println();
+    System.out.flush();
+    started.node1().awaitStop();
+    return 0;
+  }
+
+  private static Map<String, Object> nodeEntry(String name, String api, long pid, Path data) {
+    Map<String, Object> nodeEntry = new LinkedHashMap<>();
+    nodeEntry.put("name", name);
+    nodeEntry.put("api", api);
+    nodeEntry.put("pid", pid);
+    nodeEntry.put("data", data.toString());
+    return nodeEntry;
+  }
+
   private static void writeDevJson(Path dir, String api, String token, ClavisNode node)
       throws java.io.IOException {
-    Map<String, Object> nodeEntry = new LinkedHashMap<>();
-    nodeEntry.put("name", node.identity().name());
-    nodeEntry.put("api", api);
-    nodeEntry.put("pid", ProcessHandle.current().pid());
-    nodeEntry.put("data", dir.toString());
+    writeDevJson(
+        dir,
+        api,
+        token,
+        node.caCertPath(),
+        List.of(nodeEntry(node.identity().name(), api, ProcessHandle.current().pid(), dir)));
+  }
+
+  private static void writeDevJson(
+      Path dir, String api, String token, Path caCert, List<Map<String, Object>> nodes)
+      throws java.io.IOException {
     Map<String, Object> dev = new LinkedHashMap<>();
     dev.put("api", api);
     dev.put("token", token);
-    dev.put("caCert", node.caCertPath().toString());
-    dev.put("nodes", List.of(nodeEntry));
+    dev.put("caCert", caCert.toString());
+    dev.put("nodes", nodes);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Path tmp = dir.resolve("dev.json.tmp");
     mapper.writeValue(tmp.toFile(), dev);

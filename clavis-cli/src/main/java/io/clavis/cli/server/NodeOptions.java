@@ -46,7 +46,8 @@ public final class NodeOptions {
   @Option(
       names = "--snapshot-threshold",
       paramLabel = "ENTRIES",
-      description = "Take a state snapshot (and compact the Raft log) every ENTRIES writes"
+      description =
+          "Take a state snapshot (and compact the Raft log) every ENTRIES writes"
               + " (default: ${DEFAULT-VALUE}).")
   long snapshotThreshold = 10_000;
 

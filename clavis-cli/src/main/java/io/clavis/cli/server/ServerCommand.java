@@ -57,7 +57,9 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (DevMode.passphrase(started.dataDir()).isPresent()) {
       System.out.println(
-          "WARNING: " + data + " holds a dev-mode unseal passphrase: unsealing automatically."
+          "WARNING: "
+              + data
+              + " holds a dev-mode unseal passphrase: unsealing automatically."
               + " Never use dev mode for real keys.");
       Thread.ofVirtual()
           .name("clavis-dev-unseal")

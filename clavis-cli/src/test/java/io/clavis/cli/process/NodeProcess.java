@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Clavis node in its own JVM ({@code clavis dev} on a data directory), so that tests can kill it
@@ -57,6 +59,62 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
+   * Starts {@code clavis dev --nodes N} and waits until it has written a dev.json listing N nodes
+   * with distinct pids, the first being this process. Bounded by {@code atMost}: joining nodes one
+   * after the other takes a while on a small machine.
+   */
+  NodeProcess startCluster(int nodes, Duration atMost) throws IOException {
+    process = launch("dev", "--nodes", Integer.toString(nodes));
+    long pid = process.pid();
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "dev exited with "
+                        + process.exitValue()
+                        + "; log:\n"
+                        + Files.readString(log)
+                        + childLogs(nodes));
+              }
+              JsonNode d = readDevJson();
+              if (d == null || d.path("nodes").size() != nodes) {
+                return false;
+              }
+              Set<Long> pids = new HashSet<>();
+              d.path("nodes").forEach(n -> pids.add(n.path("pid").asLong()));
+              return d.path("nodes").path(0).path("pid").asLong() == pid && pids.size() == nodes;
+            });
+    dev = readDevJson();
+    http = httpClient(Path.of(dev.get("caCert").asText()));
+    return this;
+  }
+
+  /** The end of the logs of the child nodes of {@code dev --nodes}, for failure messages. */
+  private String childLogs(int nodes) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 2; k <= nodes; k++) {
+      Path childLog = data.resolve("node" + k + ".log");
+      try {
+        List<String> all = Files.readAllLines(childLog);
+        List<String> lines = new ArrayList<>(all);
+        if (all.size() > 200) {
+          lines = new ArrayList<>(all.subList(0, 150));
+          lines.add("[...]");
+          lines.addAll(all.subList(all.size() - 50, all.size()));
+        }
+        sb.append("\n--- ").append(childLog).append(":\n");
+        lines.forEach(l -> sb.append(l).append('\n'));
+      } catch (IOException e) {
+        sb.append("\n--- ").append(childLog).append(": ").append(e);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
    * Starts {@code clavis server} (not initialised, or sealed after a restart) and waits until its
    * API answers health checks; returns the API URL.
    */
@@ -85,12 +143,13 @@ final class NodeProcess implements AutoCloseable {
     return "https://127.0.0.1:" + identity.get("apiPort").asInt();
   }
 
-  private Process launch(String mode) throws IOException {
+  private Process launch(String mode, String... extra) throws IOException {
     Files.createDirectories(data);
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.add(mode);
     cmd.add("--data");
     cmd.add(data.toString());
+    cmd.addAll(List.of(extra));
     if (!Files.exists(data.resolve("node.json"))) {
       cmd.addAll(List.of("--api-port", "0", "--cluster-port", "0", "--kmip-port", "0"));
     }
@@ -192,10 +251,29 @@ final class NodeProcess implements AutoCloseable {
         .build();
   }
 
+  /** The log the process writes its standard output and error to. */
+  Path log() {
+    return log;
+  }
+
+  /**
+   * SIGKILL for the process and everything it started (the child nodes of {@code dev --nodes}),
+   * whether or not a dev.json names them.
+   */
   @Override
   public void close() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      kill9();
+    if (process != null) {
+      List<ProcessHandle> descendants = process.descendants().toList();
+      if (process.isAlive()) {
+        kill9();
+      }
+      descendants.forEach(NodeProcess::kill9);
     }
+  }
+
+  /** SIGKILL for any process, waiting (bounded) until it is gone. */
+  static void kill9(ProcessHandle p) {
+    p.destroyForcibly();
+    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> p).join();
   }
 }

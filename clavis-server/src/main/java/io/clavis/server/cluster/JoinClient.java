@@ -99,14 +99,18 @@ public final class JoinClient {
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
+    } catch (javax.net.ssl.SSLException e) {
       throw new ClavisException(
           ErrorCode.UNAVAILABLE,
-          "cannot join through "
+          "TLS with "
               + controller
-              + ": "
+              + " failed: is the CA fingerprint the one 'clavis cluster status' shows? ("
               + e.getMessage()
-              + " (a wrong CA fingerprint also ends the TLS handshake)");
+              + ")");
+    } catch (IOException e) {
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new ClavisException(
+          ErrorCode.UNAVAILABLE, "cannot reach " + controller + ": " + reason);
     }
     JsonNode answer = JSON.readTree(response.body());
     if (response.statusCode() != 200) {
