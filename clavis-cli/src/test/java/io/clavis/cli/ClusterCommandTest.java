@@ -277,7 +277,9 @@ class ClusterCommandTest {
             "--ca-fingerprint",
             FP);
     assertOneErrorLine(r);
-    assertThat(r.err()).contains("cannot join through " + DEAD).contains("(UNAVAILABLE)");
+    assertThat(r.err())
+        .contains("cannot reach " + DEAD + ": connection refused")
+        .contains("(UNAVAILABLE)");
   }
 
   @Test

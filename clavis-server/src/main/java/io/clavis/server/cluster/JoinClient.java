@@ -108,7 +108,12 @@ public final class JoinClient {
               + e.getMessage()
               + ")");
     } catch (IOException e) {
-      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      String reason =
+          e instanceof java.net.ConnectException
+              ? "connection refused"
+              : e instanceof java.net.http.HttpTimeoutException
+                  ? "timed out"
+                  : e.getMessage() != null ? e.getMessage() : "I/O error";
       throw new ClavisException(
           ErrorCode.UNAVAILABLE, "cannot reach " + controller + ": " + reason);
     }
