@@ -9,6 +9,10 @@ import io.clavis.server.state.StateStore;
 public final class ClusterCommands {
   private ClusterCommands() {}
 
+  static String removedKey(String name) {
+    return "cluster/removed/" + name;
+  }
+
   /** Announces a candidate; replaces an earlier announcement of the same name. */
   public record AddCandidate(Candidate candidate) implements Command {
     @Override
@@ -16,6 +20,15 @@ public final class ClusterCommands {
       if (txn.read(ClusterMember.key(candidate.name()), ClusterMember.class).isPresent()) {
         throw new ClavisException(
             ErrorCode.NAME_TAKEN, "a member named " + candidate.name() + " exists");
+      }
+      if (txn.read(removedKey(candidate.name()), String.class).isPresent()) {
+        // Raft remembers a removed peer by name with its old address; a new node under the
+        // same name could never be brought up to date.
+        throw new ClavisException(
+            ErrorCode.NAME_TAKEN,
+            "the name "
+                + candidate.name()
+                + " belonged to a removed node; give the replacement a new name");
       }
       txn.put(Candidate.key(candidate.name()), candidate);
       return candidate;
@@ -37,6 +50,7 @@ public final class ClusterCommands {
     @Override
     public Object apply(StateStore.Transaction txn) {
       txn.delete(ClusterMember.key(name));
+      txn.put(removedKey(name), name);
       return name;
     }
   }

@@ -105,6 +105,17 @@ class ClusterJoinTest {
         .until(() -> n1.call("GET", "/v1/cluster", null).json().get("nodes").size() == 2);
     assertThat(n2.createKey(vault, "after-removal", "AES_256")).isNotBlank();
     assertThat(n1.call("DELETE", "/v1/cluster/members/node3", null).status()).isEqualTo(404);
+    // A replacement needs a new name: the removed one is refused clearly, not left hanging.
+    var reuse =
+        n1.call(
+            "POST",
+            "/v1/cluster/candidates",
+            "{\"name\":\"node3\",\"apiAddress\":\"https://127.0.0.1:1\","
+                + "\"clusterAddress\":\"127.0.0.1:2\",\"fingerprint\":\""
+                + "AA:".repeat(31)
+                + "AA\"}");
+    assertThat(reuse.status()).isEqualTo(409);
+    assertThat(reuse.code()).isEqualTo("NAME_TAKEN");
   }
 
   private static String roleOf(TestNode n, String name) throws Exception {
