@@ -1,9 +1,15 @@
 package io.clavis.cli.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clavis.server.cluster.JoinClient;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.node.ClavisNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -154,6 +160,82 @@ class ClusterFaultTest {
       n6.kill9();
       assertThat(key(n1, vault, "after-listener")).isNotBlank();
     }
+  }
+
+  @Test
+  void candidatesWithAWrongCertificateVersionOrClockAreRefused() throws Exception {
+    try (ClusterHarness cluster = new ClusterHarness(dir)) {
+      ClusterHarness.Node n1 = cluster.found();
+      String caFingerprint =
+          n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+      URI controller = URI.create(n1.api);
+      Path data = dir.resolve("candidate");
+      JoinClient.Candidate c =
+          new JoinClient.Candidate(
+              "node2",
+              "127.0.0.1",
+              ClusterHarness.freePort(),
+              ClusterHarness.freePort(),
+              ClusterHarness.freePort());
+
+      announce(n1, c, "AA:".repeat(31) + "AA");
+      assertRefused(
+          () -> JoinClient.join(data, controller, caFingerprint, c, ClavisNode.VERSION),
+          ErrorCode.FORBIDDEN);
+
+      announce(n1, c, JoinClient.fingerprint(data, c));
+      assertRefused(
+          () -> JoinClient.join(data, controller, caFingerprint, c, "99.0.0"),
+          ErrorCode.JOIN_REFUSED);
+      assertRefused(
+          () ->
+              JoinClient.join(
+                  data,
+                  controller,
+                  caFingerprint,
+                  c,
+                  ClavisNode.VERSION,
+                  () -> System.currentTimeMillis() - 10_000),
+          ErrorCode.JOIN_REFUSED);
+      assertRefused(
+          () -> JoinClient.join(data, controller, "BB:".repeat(31) + "BB", c, ClavisNode.VERSION),
+          ErrorCode.UNAVAILABLE);
+
+      // Nothing was admitted: the cluster is still its founder alone.
+      JsonNode status = n1.call("GET", "/v1/cluster", null).json();
+      assertThat(status.get("nodes")).hasSize(2); // node1 and the announced, never joined node2
+      for (JsonNode node : status.get("nodes")) {
+        if (node.get("name").asText().equals("node2")) {
+          assertThat(node.get("role").asText()).isEqualTo("CANDIDATE");
+        }
+      }
+    }
+  }
+
+  private static void announce(ClusterHarness.Node via, JoinClient.Candidate c, String fingerprint)
+      throws Exception {
+    var r =
+        via.call(
+            "POST",
+            "/v1/cluster/candidates",
+            "{\"name\":\""
+                + c.name()
+                + "\",\"apiAddress\":\"https://127.0.0.1:"
+                + c.apiPort()
+                + "\",\"clusterAddress\":\"127.0.0.1:"
+                + c.clusterPort()
+                + "\",\"fingerprint\":\""
+                + fingerprint
+                + "\"}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  private static void assertRefused(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable join, ErrorCode expected) {
+    assertThatThrownBy(join)
+        .isInstanceOf(ClavisException.class)
+        .extracting(e -> ((ClavisException) e).code())
+        .isEqualTo(expected);
   }
 
   private static String vault(ClusterHarness.Node n, String name) throws Exception {

@@ -66,6 +66,21 @@ class ClusterJoinTest {
     assertThat(dec.status()).isEqualTo(200);
     assertThat(dec.json().get("plaintext").asText()).isEqualTo("aGk=");
 
+    // Disabling a key on one node makes it unusable on every node once applied there.
+    assertThat(n1.call("POST", "/v1/keys/" + key + "/disable", null).status()).isEqualTo(200);
+    for (TestNode n : List.of(n2, n3)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  "KEY_NOT_ENABLED"
+                      .equals(
+                          n.call("POST", "/v1/keys/" + key + "/encrypt", "{\"plaintext\":\"aGk=\"}")
+                              .code()));
+      assertThat(n.call("POST", "/v1/decrypt", "{\"ciphertext\":\"" + ct + "\"}").code())
+          .isEqualTo("KEY_NOT_ENABLED");
+    }
+
     JsonNode status = n2.call("GET", "/v1/cluster", null).json();
     assertThat(status.get("nodes")).hasSize(3);
     long leaders = 0;
