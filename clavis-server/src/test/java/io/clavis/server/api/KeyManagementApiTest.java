@@ -338,87 +338,15 @@ class KeyManagementApiTest extends SharedNodeApiTest {
     assertThat(sig3.get("keyVersion").asInt()).isEqualTo(3);
 
     String verify = "/v1/keys/" + id + "/verify";
-    assertThat(
-            ok(
-                    verify,
-                    json("message", message, "signature", signature, "algorithm", "ECDSA_SHA256"))
-                .get("valid")
-                .asBoolean())
+    assertThat(ok(verify, verifyBody(message, signature, null)).get("valid").asBoolean())
         .as("without keyVersion, any version's signature verifies")
         .isTrue();
-    assertThat(
-            ok(
-                    verify,
-                    json(
-                        "message",
-                        message,
-                        "signature",
-                        signature,
-                        "algorithm",
-                        "ECDSA_SHA256",
-                        "keyVersion",
-                        1))
-                .get("valid")
-                .asBoolean())
-        .isTrue();
-    assertThat(
-            ok(
-                    verify,
-                    json(
-                        "message",
-                        message,
-                        "signature",
-                        signature,
-                        "algorithm",
-                        "ECDSA_SHA256",
-                        "keyVersion",
-                        3))
-                .get("valid")
-                .asBoolean())
-        .isFalse();
-    assertThat(
-            ok(
-                    verify,
-                    json(
-                        "message",
-                        message,
-                        "signature",
-                        sig3.get("signature").asText(),
-                        "algorithm",
-                        "ECDSA_SHA256",
-                        "keyVersion",
-                        3))
-                .get("valid")
-                .asBoolean())
-        .isTrue();
-    assertError(
-        post(
-            verify,
-            json(
-                "message",
-                message,
-                "signature",
-                signature,
-                "algorithm",
-                "ECDSA_SHA256",
-                "keyVersion",
-                4)),
-        400,
-        "INVALID_ARGUMENT");
-    assertError(
-        post(
-            verify,
-            json(
-                "message",
-                message,
-                "signature",
-                signature,
-                "algorithm",
-                "ECDSA_SHA256",
-                "keyVersion",
-                0)),
-        400,
-        "INVALID_ARGUMENT");
+    assertThat(ok(verify, verifyBody(message, signature, 1)).get("valid").asBoolean()).isTrue();
+    assertThat(ok(verify, verifyBody(message, signature, 3)).get("valid").asBoolean()).isFalse();
+    String signature3 = sig3.get("signature").asText();
+    assertThat(ok(verify, verifyBody(message, signature3, 3)).get("valid").asBoolean()).isTrue();
+    assertError(post(verify, verifyBody(message, signature, 4)), 400, "INVALID_ARGUMENT");
+    assertError(post(verify, verifyBody(message, signature, 0)), 400, "INVALID_ARGUMENT");
 
     JsonNode pk = assertOk(get("/v1/keys/" + id + "/public-key"));
     assertThat(pk.get("keyVersion").asInt()).isEqualTo(3);
@@ -433,6 +361,21 @@ class KeyManagementApiTest extends SharedNodeApiTest {
                 unbase64(message),
                 unbase64(signature)))
         .isTrue();
+  }
+
+  /** An ECDSA_SHA256 verify request, with or without a key version. */
+  private static String verifyBody(String message, String signature, Integer keyVersion) {
+    return keyVersion == null
+        ? json("message", message, "signature", signature, "algorithm", "ECDSA_SHA256")
+        : json(
+            "message",
+            message,
+            "signature",
+            signature,
+            "algorithm",
+            "ECDSA_SHA256",
+            "keyVersion",
+            keyVersion);
   }
 
   @Test
