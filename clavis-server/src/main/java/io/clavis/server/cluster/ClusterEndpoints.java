@@ -1,9 +1,11 @@
 package io.clavis.server.cluster;
 
+import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Verb;
+import io.clavis.server.access.Guard;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
-import io.clavis.server.http.RestServer.Access;
 import io.clavis.server.http.RestServer.Routes;
 import io.helidon.http.Method;
 import java.util.Map;
@@ -19,16 +21,22 @@ public final class ClusterEndpoints {
   }
 
   public void register(Routes routes) {
-    routes.get("/v1/cluster", Access.AUTHENTICATED, r -> ApiResponse.ok(status.status()));
+    routes.get(
+        "/v1/cluster",
+        Guard.tenancy("cluster.status", Verb.READ, ResourceType.CLUSTER),
+        r -> ApiResponse.ok(status.status()));
     routes.get(
         "/v1/cluster/candidates",
-        Access.AUTHENTICATED,
+        Guard.tenancy("cluster.list-candidates", Verb.READ, ResourceType.CLUSTER),
         r -> ApiResponse.ok(Map.of("items", cluster.candidates())));
-    routes.post("/v1/cluster/candidates", Access.AUTHENTICATED, this::addCandidate);
+    routes.post(
+        "/v1/cluster/candidates",
+        Guard.tenancy("cluster.add-candidate", Verb.MANAGE, ResourceType.CLUSTER),
+        this::addCandidate);
     // Joining and activation authenticate with TLS client certificates, not tokens.
     routes.post(
         "/v1/cluster/join",
-        Access.PUBLIC,
+        Guard.open("cluster.join"),
         r ->
             ApiResponse.ok(
                 cluster.join(
@@ -39,19 +47,19 @@ public final class ClusterEndpoints {
                     r.clientCertificate())));
     routes.post(
         "/v1/cluster/members/{name}/activate",
-        Access.PUBLIC,
+        Guard.open("cluster.activate"),
         r -> ApiResponse.ok(cluster.activate(r.pathParam("name"), r.clientCertificate())));
     routes.add(
         Method.DELETE,
         "/v1/cluster/members/{name}",
-        Access.AUTHENTICATED,
+        Guard.tenancy("cluster.remove-node", Verb.MANAGE, ResourceType.CLUSTER),
         r -> {
           cluster.removeNode(r.pathParam("name"));
           return ApiResponse.noContent();
         });
     routes.post(
         "/v1/cluster/members/{name}/role",
-        Access.AUTHENTICATED,
+        Guard.tenancy("cluster.set-role", Verb.MANAGE, ResourceType.CLUSTER),
         r -> {
           cluster.setRole(r.pathParam("name"), r.body().text("role"));
           return ApiResponse.ok(status.status());

@@ -1,10 +1,10 @@
 package io.clavis.server.cluster;
 
-import io.clavis.server.auth.Principal;
 import io.clavis.server.common.Clock;
 import io.clavis.server.common.Ids;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.identity.Principal;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.seal.Seal;
 import io.clavis.server.state.StateStore;
@@ -234,6 +234,23 @@ public final class ClusterService {
     return store.read(ClusterCaRecord.KEY, ClusterCaRecord.class).isPresent()
         ? Fingerprints.sha256(authority.certificate())
         : null;
+  }
+
+  /**
+   * The member a TLS client certificate belongs to: one the cluster CA issued to a current member.
+   * Nodes present these when they call each other's REST endpoints.
+   */
+  public java.util.Optional<String> memberBehind(X509Certificate cert) {
+    if (cert == null || store.read(ClusterCaRecord.KEY, ClusterCaRecord.class).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String name = commonName(cert);
+    if (name == null
+        || !issuedBy(cert, authority.certificate())
+        || store.read(ClusterMember.key(name), ClusterMember.class).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(name);
   }
 
   public List<ClusterMember> members() {

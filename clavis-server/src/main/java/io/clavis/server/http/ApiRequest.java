@@ -1,22 +1,41 @@
 package io.clavis.server.http;
 
-import io.clavis.server.auth.Principal;
+import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Verb;
+import io.clavis.server.access.AccessControl;
+import io.clavis.server.access.Guard;
+import io.clavis.server.access.TargetRef;
 import io.clavis.server.error.ClavisException;
+import io.clavis.server.identity.Principal;
 import io.helidon.webserver.http.ServerRequest;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** A REST request as endpoints see it: parsed body, parameters and the caller. */
+/** A REST request as endpoints see it: parsed body, parameters, the caller and its rights. */
 public final class ApiRequest {
   private final ServerRequest request;
   private final String requestId;
   private final JsonBody body;
   private final Principal principal;
+  private final Guard guard;
+  private final AccessControl access;
+  private final Map<String, String> auditResources = new LinkedHashMap<>();
 
-  ApiRequest(ServerRequest request, String requestId, JsonBody body, Principal principal) {
+  ApiRequest(
+      ServerRequest request,
+      String requestId,
+      JsonBody body,
+      Principal principal,
+      Guard guard,
+      AccessControl access) {
     this.request = request;
     this.requestId = requestId;
     this.body = body;
     this.principal = principal;
+    this.guard = guard;
+    this.access = access;
   }
 
   public String requestId() {
@@ -35,13 +54,63 @@ public final class ApiRequest {
     return principal;
   }
 
+  /**
+   * For listings ({@link Guard.Kind#FILTERED}): whether the caller may see items of the route's
+   * resource type in a compartment.
+   */
+  public boolean mayList(String compartmentId) {
+    return mayList(guard.resource(), compartmentId);
+  }
+
+  /** For listings that hold several resource types. */
+  public boolean mayList(ResourceType resource, String compartmentId) {
+    return access.permits(principal(), guard.operation(), guard.verb(), resource, compartmentId);
+  }
+
+  /**
+   * For endpoints that decide themselves (self-service): requires {@code verb} on {@code resource}
+   * in the tenancy.
+   */
+  public void requireInTenancy(Verb verb, ResourceType resource) {
+    access.authorize(
+        principal(), guard.operation(), verb, resource, io.clavis.server.access.Target.TENANCY);
+  }
+
+  /**
+   * For operations that act on a second resource: requires {@code verb} on {@code resource} where
+   * the resource named by {@code id} lives. An id that names nothing checks nothing: the operation
+   * itself then fails on it.
+   */
+  public void require(Verb verb, ResourceType resource, TargetRef.TargetKind kind, String id) {
+    io.clavis.server.access.Target t = access.resolve(kind, id);
+    if (t != null) {
+      access.authorize(principal(), guard.operation(), verb, resource, t);
+      t.resources().forEach((k, v) -> auditResources.put("source." + k, v));
+    }
+  }
+
+  /** Adds an id to this request's audit record (for example the id of what it created). */
+  public void audit(String resource, String id) {
+    if (id != null) {
+      auditResources.put(resource, id);
+    }
+  }
+
+  Map<String, String> auditResources() {
+    return auditResources;
+  }
+
   /** The TLS client certificate the caller presented, or null. */
-  public java.security.cert.X509Certificate clientCertificate() {
+  public X509Certificate clientCertificate() {
+    return clientCertificate(request);
+  }
+
+  static X509Certificate clientCertificate(ServerRequest request) {
     return request
         .remotePeer()
         .tlsCertificates()
-        .filter(c -> c.length > 0 && c[0] instanceof java.security.cert.X509Certificate)
-        .map(c -> (java.security.cert.X509Certificate) c[0])
+        .filter(c -> c.length > 0 && c[0] instanceof X509Certificate)
+        .map(c -> (X509Certificate) c[0])
         .orElse(null);
   }
 

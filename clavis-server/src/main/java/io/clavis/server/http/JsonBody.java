@@ -136,4 +136,35 @@ public final class JsonBody {
     }
     throw ClavisException.invalid(field + " must be a string or a number");
   }
+
+  /** A JSON array of strings (at most {@code maxItems}), or null when absent. */
+  public java.util.List<String> optionalStringList(String field, int maxItems) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw ClavisException.invalid(field + " must be an array of strings");
+    }
+    if (v.size() > maxItems) {
+      throw ClavisException.invalid(field + " must have at most " + maxItems + " items");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isTextual()) {
+        throw ClavisException.invalid(field + " must be an array of strings");
+      }
+      out.add(item.textValue());
+    }
+    return out;
+  }
+
+  /** Like {@link #optionalStringList} but required and not empty. */
+  public java.util.List<String> stringList(String field, int maxItems) {
+    java.util.List<String> v = optionalStringList(field, maxItems);
+    if (v == null || v.isEmpty()) {
+      throw ClavisException.invalid(field + " is required: a non-empty array of strings");
+    }
+    return v;
+  }
 }

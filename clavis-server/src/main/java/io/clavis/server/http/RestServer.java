@@ -1,9 +1,13 @@
 package io.clavis.server.http;
 
-import io.clavis.server.auth.Principal;
-import io.clavis.server.auth.TokenService;
+import io.clavis.server.access.AccessControl;
+import io.clavis.server.access.Guard;
+import io.clavis.server.access.Target;
+import io.clavis.server.access.TargetRef;
+import io.clavis.server.audit.AuditEvent;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.identity.Principal;
 import io.clavis.server.seal.Seal;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
@@ -40,33 +44,36 @@ public final class RestServer implements AutoCloseable {
   private static final String BEARER = "Bearer ";
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
 
-  /** Who may call an endpoint. */
-  public enum Access {
-    /** Anyone, sealed or not (health, init, unseal). */
-    PUBLIC,
-    /** A valid token on an unsealed node. */
-    AUTHENTICATED
-  }
-
   /** Collects the routes of every feature before the server starts. */
   public static final class Routes {
     private final List<Route> routes = new ArrayList<>();
 
-    public Routes add(Method method, String path, Access access, Endpoint endpoint) {
-      routes.add(new Route(method, path, access, endpoint));
+    public Routes add(Method method, String path, Guard guard, Endpoint endpoint) {
+      routes.add(new Route(method, path, guard, endpoint));
       return this;
     }
 
-    public Routes get(String path, Access access, Endpoint endpoint) {
-      return add(Method.GET, path, access, endpoint);
+    public Routes get(String path, Guard guard, Endpoint endpoint) {
+      return add(Method.GET, path, guard, endpoint);
     }
 
-    public Routes post(String path, Access access, Endpoint endpoint) {
-      return add(Method.POST, path, access, endpoint);
+    public Routes post(String path, Guard guard, Endpoint endpoint) {
+      return add(Method.POST, path, guard, endpoint);
+    }
+
+    public Routes delete(String path, Guard guard, Endpoint endpoint) {
+      return add(Method.DELETE, path, guard, endpoint);
+    }
+
+    /** Every operation's guard by its name (for explaining decisions). */
+    public Map<String, Guard> guards() {
+      Map<String, Guard> out = new java.util.TreeMap<>();
+      routes.forEach(r -> out.put(r.guard().operation(), r.guard()));
+      return out;
     }
   }
 
-  private record Route(Method method, String path, Access access, Endpoint endpoint) {}
+  private record Route(Method method, String path, Guard guard, Endpoint endpoint) {}
 
   /** Listener settings. */
   public record Settings(
@@ -79,14 +86,29 @@ public final class RestServer implements AutoCloseable {
 
   private final Settings settings;
   private final Seal seal;
-  private final TokenService tokens;
+  private final AccessControl access;
+  private final AuditSink audit;
   private final WebServer server;
   private final List<String> routeSummaries;
 
-  public RestServer(Settings settings, Seal seal, TokenService tokens, Routes routes) {
+  /** Where each request's audit record goes. */
+  @FunctionalInterface
+  public interface AuditSink {
+    /**
+     * Records one request.
+     *
+     * @throws ClavisException AUDIT_UNAVAILABLE when the record cannot be written and the trail
+     *     fails closed: the request must then not be acknowledged
+     */
+    void record(AuditEvent event);
+  }
+
+  public RestServer(
+      Settings settings, Seal seal, AccessControl access, AuditSink audit, Routes routes) {
     this.settings = settings;
     this.seal = seal;
-    this.tokens = tokens;
+    this.access = access;
+    this.audit = audit;
     this.routeSummaries =
         routes.routes.stream().map(r -> r.method().text() + " " + r.path()).toList();
     Tls tls =
@@ -158,18 +180,37 @@ public final class RestServer implements AutoCloseable {
 
   private void serve(Route route, ServerRequest req, ServerResponse res) {
     String requestId = newRequestId();
+    long started = System.nanoTime();
+    Guard guard = route.guard();
+    Principal principal = null;
+    Target target = null;
+    ApiRequest request = null;
+    int status;
+    Object body;
+    ClavisException error = null;
     try {
-      Principal principal = null;
-      if (route.access() == Access.AUTHENTICATED) {
+      if (guard.kind() != Guard.Kind.PUBLIC) {
         if (seal.status() != Seal.Status.UNSEALED) {
           throw seal.notUnsealed();
         }
-        principal = tokens.authenticate(bearer(req));
+        if (guard.kind() != Guard.Kind.ANONYMOUS) {
+          principal = access.authenticate(bearer(req), ApiRequest.clientCertificate(req));
+        }
       }
-      JsonBody body = readBody(req);
-      ApiResponse response =
-          route.endpoint().handle(new ApiRequest(req, requestId, body, principal));
-      send(res, requestId, response.status(), response.body());
+      request = new ApiRequest(req, requestId, readBody(req), principal, guard, access);
+      if (guard.kind() == Guard.Kind.AUTHORIZED) {
+        target = guard.target() == null ? Target.TENANCY : resolve(guard.target(), request);
+        if (target != null) {
+          access.authorize(principal, guard.operation(), guard.verb(), guard.resource(), target);
+        }
+      }
+      ApiResponse response = route.endpoint().handle(request);
+      status = response.status();
+      body = response.body();
+      if (response.contentType() != null) {
+        res.header(HeaderNames.CONTENT_TYPE, response.contentType());
+        response.headers().forEach(res::header);
+      }
     } catch (ClavisException e) {
       if (!e.code().isClientError()) {
         LOG.warn(
@@ -179,15 +220,90 @@ public final class RestServer implements AutoCloseable {
             requestId,
             e.getMessage());
       }
-      sendError(res, requestId, e);
+      error = e;
+      status = e.code().httpStatus();
+      body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
     } catch (RuntimeException e) {
       LOG.error("{} {} failed [{}]", route.method().text(), route.path(), requestId, e);
-      sendError(
-          res,
-          requestId,
+      error =
           new ClavisException(
-              ErrorCode.INTERNAL, "internal error; see the server log for " + requestId));
+              ErrorCode.INTERNAL, "internal error; see the server log for " + requestId);
+      status = error.code().httpStatus();
+      body = new ErrorBody(error.code().name(), error.getMessage(), requestId);
     }
+    if (guard.audited()) {
+      try {
+        audit.record(auditEvent(req, requestId, started, guard, principal, target, request, error));
+      } catch (ClavisException e) {
+        status = e.code().httpStatus();
+        body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
+      }
+    }
+    send(res, requestId, status, body);
+  }
+
+  private Target resolve(TargetRef ref, ApiRequest request) {
+    String id =
+        switch (ref.source()) {
+          case PATH -> request.pathParam(ref.field());
+          case BODY -> request.body().optionalText(ref.field());
+          case QUERY -> request.query(ref.field()).orElse(null);
+        };
+    return access.resolve(ref.kind(), id);
+  }
+
+  private AuditEvent auditEvent(
+      ServerRequest req,
+      String requestId,
+      long started,
+      Guard guard,
+      Principal principal,
+      Target target,
+      ApiRequest request,
+      ClavisException error) {
+    Map<String, String> resources = new java.util.TreeMap<>();
+    if (target != null) {
+      resources.putAll(target.resources());
+    }
+    if (request != null) {
+      resources.putAll(request.auditResources());
+    }
+    String result =
+        error == null
+            ? AuditEvent.ALLOWED
+            : switch (error.code()) {
+              case UNAUTHENTICATED, ACCOUNT_LOCKED, FORBIDDEN -> AuditEvent.DENIED;
+              default -> AuditEvent.FAILED;
+            };
+    return new AuditEvent(
+        java.time.Instant.now(),
+        principal == null ? null : principal.name(),
+        principal == null ? null : principal.id(),
+        principal == null ? null : principal.authMethod(),
+        clientAddress(req),
+        "rest",
+        guard.operation(),
+        resources,
+        result,
+        error == null ? null : error.code().name(),
+        requestId,
+        (System.nanoTime() - started) / 1000,
+        req.headers().first(HeaderNames.USER_AGENT).map(RestServer::clip).orElse(null));
+  }
+
+  private static String clientAddress(ServerRequest req) {
+    try {
+      return req.remotePeer().address() instanceof java.net.InetSocketAddress a
+              && a.getAddress() != null
+          ? a.getAddress().getHostAddress()
+          : req.remotePeer().host();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 200 ? s.substring(0, 200) : s;
   }
 
   private JsonBody readBody(ServerRequest req) {
@@ -221,9 +337,13 @@ public final class RestServer implements AutoCloseable {
             : "request body is over the limit of " + limit + " bytes");
   }
 
+  /** The bearer token, or null when there is no Authorization header at all. */
   private static String bearer(ServerRequest req) {
     Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
-    if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (header.isEmpty()) {
+      return null;
+    }
+    if (!header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new ClavisException(
           ErrorCode.UNAUTHENTICATED, "missing Authorization: Bearer <token> header");
     }
@@ -238,7 +358,9 @@ public final class RestServer implements AutoCloseable {
       res.send();
       return;
     }
-    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    if (!res.headers().contains(HeaderNames.CONTENT_TYPE) || body instanceof ErrorBody) {
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    }
     res.send(body instanceof byte[] raw ? raw : JsonSupport.write(body));
   }
 

@@ -3,12 +3,15 @@ package io.clavis.server.key;
 import io.clavis.core.crypto.SecureRandoms;
 import io.clavis.core.crypto.SignatureAlgorithm;
 import io.clavis.core.key.KeyAlgorithm;
+import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Verb;
+import io.clavis.server.access.Guard;
+import io.clavis.server.access.TargetRef;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
-import io.clavis.server.http.RestServer.Access;
 import io.clavis.server.http.RestServer.Routes;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,17 +27,51 @@ public final class CryptoEndpoints {
   }
 
   public void register(Routes routes) {
-    routes.post("/v1/keys/{id}/encrypt", Access.AUTHENTICATED, this::encrypt);
-    routes.post("/v1/decrypt", Access.AUTHENTICATED, r -> decrypt(r, null));
-    routes.post("/v1/keys/{id}/decrypt", Access.AUTHENTICATED, r -> decrypt(r, r.pathParam("id")));
-    routes.post("/v1/keys/{id}/generate-data-key", Access.AUTHENTICATED, this::dataKey);
-    routes.post("/v1/keys/{id}/re-encrypt", Access.AUTHENTICATED, this::reEncrypt);
-    routes.post("/v1/keys/{id}/sign", Access.AUTHENTICATED, this::sign);
-    routes.post("/v1/keys/{id}/verify", Access.AUTHENTICATED, this::verify);
-    routes.post("/v1/keys/{id}/mac", Access.AUTHENTICATED, this::mac);
-    routes.post("/v1/keys/{id}/verify-mac", Access.AUTHENTICATED, this::verifyMac);
-    routes.get("/v1/keys/{id}/public-key", Access.AUTHENTICATED, this::publicKey);
-    routes.post("/v1/random", Access.AUTHENTICATED, this::random);
+    routes.post(
+        "/v1/keys/{id}/encrypt",
+        Guard.on("key.encrypt", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::encrypt);
+    routes.post(
+        "/v1/decrypt",
+        Guard.on(
+            "key.decrypt",
+            Verb.USE,
+            ResourceType.KEYS,
+            TargetRef.body(TargetRef.TargetKind.CIPHERTEXT, "ciphertext")),
+        r -> decrypt(r, null));
+    routes.post(
+        "/v1/keys/{id}/decrypt",
+        Guard.on("key.decrypt", Verb.USE, ResourceType.KEYS, TargetRef.DECRYPTION_KEY_IN_PATH),
+        r -> decrypt(r, r.pathParam("id")));
+    routes.post(
+        "/v1/keys/{id}/generate-data-key",
+        Guard.on("key.generate-data-key", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::dataKey);
+    routes.post(
+        "/v1/keys/{id}/re-encrypt",
+        Guard.on("key.re-encrypt", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::reEncrypt);
+    routes.post(
+        "/v1/keys/{id}/sign",
+        Guard.on("key.sign", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::sign);
+    routes.post(
+        "/v1/keys/{id}/verify",
+        Guard.on("key.verify", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::verify);
+    routes.post(
+        "/v1/keys/{id}/mac",
+        Guard.on("key.mac", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::mac);
+    routes.post(
+        "/v1/keys/{id}/verify-mac",
+        Guard.on("key.verify-mac", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::verifyMac);
+    routes.get(
+        "/v1/keys/{id}/public-key",
+        Guard.on("key.public-key", Verb.READ, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::publicKey);
+    routes.post("/v1/random", Guard.authenticated("random.generate"), this::random);
   }
 
   private ApiResponse encrypt(ApiRequest r) {
@@ -80,6 +117,9 @@ public final class CryptoEndpoints {
 
   private ApiResponse reEncrypt(ApiRequest r) {
     JsonBody b = r.body();
+    // Re-encrypting reads the plaintext under the ciphertext's own key: that key needs use too.
+    r.require(
+        Verb.USE, ResourceType.KEYS, TargetRef.TargetKind.CIPHERTEXT, b.optionalText("ciphertext"));
     return ApiResponse.ok(
         encrypted(
             crypto.reEncrypt(r.pathParam("id"), b.base64("ciphertext"), b.optionalBase64("aad"))));

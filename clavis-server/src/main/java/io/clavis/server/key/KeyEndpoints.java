@@ -1,10 +1,13 @@
 package io.clavis.server.key;
 
+import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Verb;
+import io.clavis.server.access.Guard;
+import io.clavis.server.access.TargetRef;
 import io.clavis.server.common.Page;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
-import io.clavis.server.http.RestServer.Access;
 import io.clavis.server.http.RestServer.Routes;
 import io.helidon.http.Method;
 import java.util.function.Function;
@@ -18,18 +21,31 @@ public final class KeyEndpoints {
   }
 
   public void register(Routes routes) {
-    routes.post("/v1/keys", Access.AUTHENTICATED, this::create);
-    routes.get("/v1/keys", Access.AUTHENTICATED, this::list);
+    routes.post(
+        "/v1/keys",
+        Guard.on(
+            "key.create",
+            Verb.MANAGE,
+            ResourceType.KEYS,
+            TargetRef.body(TargetRef.TargetKind.VAULT, "vaultId")),
+        this::create);
+    routes.get("/v1/keys", Guard.filtered("key.list", Verb.INSPECT, ResourceType.KEYS), this::list);
     routes.get(
-        "/v1/keys/{id}", Access.AUTHENTICATED, r -> withVersions(keys.get(r.pathParam("id"))));
-    routes.add(Method.PATCH, "/v1/keys/{id}", Access.AUTHENTICATED, this::update);
+        "/v1/keys/{id}",
+        Guard.on("key.get", Verb.READ, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        r -> withVersions(keys.get(r.pathParam("id"))));
+    routes.add(
+        Method.PATCH,
+        "/v1/keys/{id}",
+        Guard.on("key.update", Verb.MANAGE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
+        this::update);
     action(routes, "rotate", keys::rotate);
     action(routes, "enable", keys::enable);
     action(routes, "disable", keys::disable);
     action(routes, "cancel-deletion", keys::cancelDeletion);
     routes.post(
         "/v1/keys/{id}/schedule-deletion",
-        Access.AUTHENTICATED,
+        Guard.on("key.schedule-deletion", Verb.MANAGE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
         r ->
             withVersions(
                 keys.scheduleDeletion(
@@ -44,7 +60,7 @@ public final class KeyEndpoints {
   private void action(Routes routes, String name, Function<String, KeyRecord> operation) {
     routes.post(
         "/v1/keys/{id}/" + name,
-        Access.AUTHENTICATED,
+        Guard.on("key." + name, Verb.MANAGE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),
         r -> withVersions(operation.apply(r.pathParam("id"))));
   }
 
@@ -64,6 +80,7 @@ public final class KeyEndpoints {
                 b.optionalStringMap("tags"),
                 b.optionalInt("rotationPeriodDays", 0, KeyService.MAX_ROTATION_DAYS)),
             r.principal());
+    r.audit("keyId", key.id());
     return new ApiResponse(201, KeyView.of(key, keys.versions(key.id())));
   }
 
@@ -72,7 +89,12 @@ public final class KeyEndpoints {
     Page<KeyRecord> page =
         keys.list(r.query("vaultId").orElse(null), limit, r.query("page").orElse(null));
     return ApiResponse.ok(
-        new Page<>(page.items().stream().map(k -> KeyView.of(k, null)).toList(), page.nextPage()));
+        new Page<>(
+            page.items().stream()
+                .filter(k -> r.mayList(k.compartmentId()))
+                .map(k -> KeyView.of(k, null))
+                .toList(),
+            page.nextPage()));
   }
 
   private ApiResponse update(ApiRequest r) {

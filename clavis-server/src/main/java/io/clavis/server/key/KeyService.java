@@ -2,12 +2,12 @@ package io.clavis.server.key;
 
 import io.clavis.core.key.KeyAlgorithm;
 import io.clavis.core.key.KeyMaterial;
-import io.clavis.server.auth.Principal;
 import io.clavis.server.common.Clock;
 import io.clavis.server.common.Ids;
 import io.clavis.server.common.Page;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.identity.Principal;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.vault.Vault;

@@ -1,7 +1,10 @@
 package io.clavis.server.node;
 
-import io.clavis.server.auth.TokenEndpoints;
-import io.clavis.server.auth.TokenService;
+import io.clavis.server.access.AccessController;
+import io.clavis.server.access.Guard;
+import io.clavis.server.audit.AuditEndpoints;
+import io.clavis.server.audit.AuditLog;
+import io.clavis.server.audit.AuditTrail;
 import io.clavis.server.cluster.ClusterAuthority;
 import io.clavis.server.cluster.ClusterEndpoints;
 import io.clavis.server.cluster.ClusterMember;
@@ -10,7 +13,11 @@ import io.clavis.server.cluster.ClusterStatus;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.RestServer;
-import io.clavis.server.http.RestServer.Access;
+import io.clavis.server.identity.IdentityCommands;
+import io.clavis.server.identity.IdentityEndpoints;
+import io.clavis.server.identity.IdentityService;
+import io.clavis.server.identity.TokenEndpoints;
+import io.clavis.server.identity.TokenService;
 import io.clavis.server.key.ChangeKeyStateCommand;
 import io.clavis.server.key.CryptoEndpoints;
 import io.clavis.server.key.CryptoService;
@@ -18,13 +25,20 @@ import io.clavis.server.key.KeyEndpoints;
 import io.clavis.server.key.KeyMaterials;
 import io.clavis.server.key.KeyService;
 import io.clavis.server.key.RotateKeyCommand;
+import io.clavis.server.policy.Authorizer;
+import io.clavis.server.policy.PolicyCommands;
+import io.clavis.server.policy.PolicyEndpoints;
+import io.clavis.server.policy.PolicyService;
 import io.clavis.server.raft.ClavisStateMachine;
 import io.clavis.server.raft.RaftNode;
+import io.clavis.server.seal.InitializeCommand;
 import io.clavis.server.seal.Seal;
 import io.clavis.server.seal.SealEndpoints;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.tls.ClusterTls;
 import io.clavis.server.tls.NodeTls;
+import io.clavis.server.vault.CreateCompartmentCommand;
+import io.clavis.server.vault.DeleteCompartmentCommand;
 import io.clavis.server.vault.VaultEndpoints;
 import io.clavis.server.vault.VaultService;
 import java.io.IOException;
@@ -60,6 +74,7 @@ public final class ClavisNode implements AutoCloseable {
   private final KeyService keys;
   private final KeyMaterials materials;
   private final RestServer rest;
+  private final AuditTrail audit;
   private final NodeTls tls;
   private final Activation activation;
   private final ScheduledExecutorService maintenance;
@@ -133,6 +148,9 @@ public final class ClavisNode implements AutoCloseable {
                   : null);
         });
     TokenService tokens = new TokenService(raft, store);
+    IdentityService identities = new IdentityService(raft, store, tokens);
+    Authorizer authorizer = new Authorizer(store);
+    PolicyService policies = new PolicyService(raft, store, authorizer, identities);
     VaultService vaults = new VaultService(raft, store);
     materials = new KeyMaterials(store, seal, 100_000);
     keys = new KeyService(raft, store, vaults, materials);
@@ -144,8 +162,27 @@ public final class ClavisNode implements AutoCloseable {
             materials.invalidate(r.newVersion().keyId());
           } else if (command instanceof ChangeKeyStateCommand c) {
             materials.invalidate(c.keyId());
+          } else if (command instanceof IdentityCommands.Change) {
+            identities.invalidate();
+          } else if (command instanceof PolicyCommands.Change
+              || command instanceof CreateCompartmentCommand
+              || command instanceof DeleteCompartmentCommand
+              || command instanceof InitializeCommand) {
+            authorizer.invalidate();
           }
         });
+    // A snapshot installed from the leader replaces everything at once.
+    sm.addResetListener(
+        () -> {
+          identities.invalidate();
+          authorizer.invalidate();
+        });
+    AccessController access = new AccessController(identities, authorizer, vaults, keys, policies);
+    audit =
+        new AuditTrail(
+            AuditLog.open(data.resolve("audit"), name, config.auditSettings()),
+            raft,
+            config.auditHeadInterval());
 
     ClusterService cluster =
         new ClusterService(
@@ -159,11 +196,14 @@ public final class ClavisNode implements AutoCloseable {
         .register(routes);
     new SealEndpoints(seal, raft).register(routes);
     new TokenEndpoints(tokens).register(routes);
+    new IdentityEndpoints(identities).register(routes);
+    new PolicyEndpoints(policies, identities, access, routes::guards).register(routes);
+    new AuditEndpoints(data.resolve("audit"), name, cluster, () -> nodeTls).register(routes);
     new VaultEndpoints(vaults).register(routes);
     new KeyEndpoints(keys).register(routes);
     new CryptoEndpoints(crypto).register(routes);
     byte[] openApi = openApiDocument();
-    routes.get("/v1/openapi.json", Access.PUBLIC, r -> ApiResponse.ok(openApi));
+    routes.get("/v1/openapi.json", Guard.probe("sys.openapi"), r -> ApiResponse.ok(openApi));
 
     int apiPortWanted =
         config.apiPort() != null
@@ -175,7 +215,8 @@ public final class ClavisNode implements AutoCloseable {
                 new RestServer.Settings(
                     host, apiPortWanted, maxBody, name, tls.serverKey(), tls.serverChain()),
                 seal,
-                tokens,
+                access,
+                audit,
                 routes)
             .start();
 
@@ -277,6 +318,8 @@ public final class ClavisNode implements AutoCloseable {
     }
     try {
       rest.close();
+      audit.commitHead();
+      audit.close();
     } finally {
       try {
         raft.close();

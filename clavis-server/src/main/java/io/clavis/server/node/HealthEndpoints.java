@@ -1,7 +1,7 @@
 package io.clavis.server.node;
 
+import io.clavis.server.access.Guard;
 import io.clavis.server.http.ApiResponse;
-import io.clavis.server.http.RestServer.Access;
 import io.clavis.server.http.RestServer.Routes;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.seal.Seal;
@@ -30,7 +30,7 @@ final class HealthEndpoints {
   void register(Routes routes) {
     routes.get(
         "/v1/sys/health",
-        Access.PUBLIC,
+        Guard.probe("sys.health"),
         r -> {
           Map<String, Object> body = health();
           boolean serving = !Boolean.TRUE.equals(body.get("sealed"));

@@ -19,11 +19,21 @@ public record NodeConfig(
     Duration maintenanceInterval,
     Argon2idKdf.Params kdfParams,
     long snapshotThreshold,
-    long maxClockSkewMs) {
+    long maxClockSkewMs,
+    boolean auditFailClosed,
+    Duration auditHeadInterval) {
   public static final int DEFAULT_API_PORT = 8443;
   public static final int DEFAULT_CLUSTER_PORT = 8444;
   public static final int DEFAULT_KMIP_PORT = 5696;
   public static final long DEFAULT_MAX_PLAINTEXT = 1024 * 1024;
+
+  /** The audit log's settings for this node. */
+  public io.clavis.server.audit.AuditLog.Settings auditSettings() {
+    io.clavis.server.audit.AuditLog.Settings d =
+        io.clavis.server.audit.AuditLog.Settings.defaults();
+    return new io.clavis.server.audit.AuditLog.Settings(
+        d.segmentBytes(), d.queueCapacity(), auditFailClosed, d.fsyncInterval());
+  }
 
   public static NodeConfig defaults(Path dataDir) {
     return new Builder(dataDir).build();
@@ -74,6 +84,8 @@ public record NodeConfig(
     private Argon2idKdf.Params kdfParams = Argon2idKdf.Params.recommended();
     private long snapshotThreshold = 10_000;
     private long maxClockSkewMs = 2_000;
+    private boolean auditFailClosed = true;
+    private Duration auditHeadInterval = Duration.ofSeconds(30);
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -91,6 +103,8 @@ public record NodeConfig(
       this.kdfParams = c.kdfParams;
       this.snapshotThreshold = c.snapshotThreshold;
       this.maxClockSkewMs = c.maxClockSkewMs;
+      this.auditFailClosed = c.auditFailClosed;
+      this.auditHeadInterval = c.auditHeadInterval;
     }
 
     public Builder host(String v) {
@@ -144,6 +158,21 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * Whether a request whose audit record cannot be written is refused (true, the default) or
+     * answered anyway.
+     */
+    public Builder auditFailClosed(boolean v) {
+      auditFailClosed = v;
+      return this;
+    }
+
+    /** How often this node commits its audit chain head through Raft. */
+    public Builder auditHeadInterval(Duration v) {
+      auditHeadInterval = v;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           dataDir,
@@ -156,7 +185,9 @@ public record NodeConfig(
           maintenanceInterval,
           kdfParams,
           snapshotThreshold,
-          maxClockSkewMs);
+          maxClockSkewMs,
+          auditFailClosed,
+          auditHeadInterval);
     }
   }
 }

@@ -2,16 +2,19 @@ package io.clavis.server.raft;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.clavis.server.auth.CreateTokenCommand;
+import io.clavis.server.audit.AuditHeadCommand;
 import io.clavis.server.cluster.ClusterCommands;
+import io.clavis.server.identity.IdentityCommands;
 import io.clavis.server.key.ChangeKeyStateCommand;
 import io.clavis.server.key.CreateKeyCommand;
 import io.clavis.server.key.RotateKeyCommand;
 import io.clavis.server.key.UpdateKeyCommand;
+import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.seal.InitializeCommand;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.vault.CreateCompartmentCommand;
 import io.clavis.server.vault.CreateVaultCommand;
+import io.clavis.server.vault.DeleteCompartmentCommand;
 
 /**
  * A mutation of the replicated state: one entry in the Raft log.
@@ -24,8 +27,24 @@ import io.clavis.server.vault.CreateVaultCommand;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = InitializeCommand.class, name = "initialize"),
-  @JsonSubTypes.Type(value = CreateTokenCommand.class, name = "create-token"),
+  @JsonSubTypes.Type(value = IdentityCommands.CreateToken.class, name = "create-token"),
+  @JsonSubTypes.Type(value = IdentityCommands.RevokeToken.class, name = "revoke-token"),
+  @JsonSubTypes.Type(value = IdentityCommands.CreateUser.class, name = "create-user"),
+  @JsonSubTypes.Type(value = IdentityCommands.CreateService.class, name = "create-service"),
+  @JsonSubTypes.Type(value = IdentityCommands.CreateGroup.class, name = "create-group"),
+  @JsonSubTypes.Type(value = IdentityCommands.DeletePrincipal.class, name = "delete-principal"),
+  @JsonSubTypes.Type(value = IdentityCommands.DeleteGroup.class, name = "delete-group"),
+  @JsonSubTypes.Type(value = IdentityCommands.ChangeMembership.class, name = "change-membership"),
+  @JsonSubTypes.Type(value = IdentityCommands.SetPassword.class, name = "set-password"),
+  @JsonSubTypes.Type(value = IdentityCommands.LoginFailed.class, name = "login-failed"),
+  @JsonSubTypes.Type(value = IdentityCommands.LoggedIn.class, name = "logged-in"),
+  @JsonSubTypes.Type(value = IdentityCommands.Unlock.class, name = "unlock-user"),
+  @JsonSubTypes.Type(value = PolicyCommands.Create.class, name = "create-policy"),
+  @JsonSubTypes.Type(value = PolicyCommands.Update.class, name = "update-policy"),
+  @JsonSubTypes.Type(value = PolicyCommands.Delete.class, name = "delete-policy"),
+  @JsonSubTypes.Type(value = AuditHeadCommand.class, name = "audit-head"),
   @JsonSubTypes.Type(value = CreateCompartmentCommand.class, name = "create-compartment"),
+  @JsonSubTypes.Type(value = DeleteCompartmentCommand.class, name = "delete-compartment"),
   @JsonSubTypes.Type(value = CreateVaultCommand.class, name = "create-vault"),
   @JsonSubTypes.Type(value = CreateKeyCommand.class, name = "create-key"),
   @JsonSubTypes.Type(value = RotateKeyCommand.class, name = "rotate-key"),

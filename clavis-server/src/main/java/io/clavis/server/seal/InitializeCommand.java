@@ -1,10 +1,10 @@
 package io.clavis.server.seal;
 
-import io.clavis.server.auth.TokenRecord;
 import io.clavis.server.cluster.ClusterCaRecord;
 import io.clavis.server.cluster.ClusterMember;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.identity.TokenRecord;
 import io.clavis.server.raft.Command;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.vault.Compartment;
@@ -27,6 +27,7 @@ public record InitializeCommand(
     }
     txn.put(SealConfig.KEY, seal);
     txn.put(TokenRecord.key(rootToken.hash()), rootToken);
+    txn.put(TokenRecord.idKey(rootToken.id()), rootToken.hash());
     txn.put(Compartment.key(tenancy.id()), tenancy);
     if (founder != null) {
       txn.put(ClusterMember.key(founder.name()), founder);

@@ -8,13 +8,13 @@ import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.crypto.SecureRandoms;
 import io.clavis.core.crypto.Shamir;
 import io.clavis.core.crypto.Share;
-import io.clavis.server.auth.TokenRecord;
-import io.clavis.server.auth.Tokens;
 import io.clavis.server.cluster.ClusterCaRecord;
 import io.clavis.server.cluster.ClusterMember;
 import io.clavis.server.common.Clock;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.identity.TokenRecord;
+import io.clavis.server.identity.Tokens;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.vault.Compartment;
@@ -170,7 +170,7 @@ public final class Seal {
       String token = Tokens.newSecret();
       Instant now = Clock.now();
       TokenRecord rootToken =
-          new TokenRecord("root", Tokens.hash(token), true, "root token", now, null, "init");
+          new TokenRecord("root", Tokens.hash(token), true, "root token", now, null, "init", null);
       Compartment tenancy = new Compartment(Compartment.TENANCY, "tenancy", null, now, "init");
       Founding founding = bootstrap.found(root);
       raft.submit(

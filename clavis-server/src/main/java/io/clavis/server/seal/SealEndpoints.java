@@ -1,10 +1,12 @@
 package io.clavis.server.seal;
 
+import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Verb;
+import io.clavis.server.access.Guard;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
-import io.clavis.server.http.RestServer.Access;
 import io.clavis.server.http.RestServer.Routes;
 import io.clavis.server.raft.RaftNode;
 import java.util.LinkedHashMap;
@@ -25,12 +27,13 @@ public final class SealEndpoints {
   }
 
   public void register(Routes routes) {
-    routes.get("/v1/sys/seal-status", Access.PUBLIC, r -> ApiResponse.ok(status()));
-    routes.post("/v1/sys/init", Access.PUBLIC, this::init);
-    routes.post("/v1/sys/unseal", Access.PUBLIC, this::unseal);
+    routes.get(
+        "/v1/sys/seal-status", Guard.probe("sys.seal-status"), r -> ApiResponse.ok(status()));
+    routes.post("/v1/sys/init", Guard.open("sys.init"), this::init);
+    routes.post("/v1/sys/unseal", Guard.open("sys.unseal"), this::unseal);
     routes.post(
         "/v1/sys/seal",
-        Access.AUTHENTICATED,
+        Guard.tenancy("sys.seal", Verb.MANAGE, ResourceType.CLUSTER),
         r -> {
           seal.seal();
           return ApiResponse.noContent();

@@ -1,10 +1,10 @@
 package io.clavis.server.vault;
 
-import io.clavis.server.auth.Principal;
 import io.clavis.server.common.Clock;
 import io.clavis.server.common.Ids;
 import io.clavis.server.common.Page;
 import io.clavis.server.error.ClavisException;
+import io.clavis.server.identity.Principal;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.state.StateStore;
 import java.util.List;
@@ -29,6 +29,16 @@ public final class VaultService {
             Clock.now(),
             by.name());
     return raft.submit(new CreateCompartmentCommand(c), Compartment.class);
+  }
+
+  public Compartment compartment(String id) {
+    return store
+        .read(Compartment.key(id), Compartment.class)
+        .orElseThrow(() -> ClavisException.notFound("compartment", id));
+  }
+
+  public void deleteCompartment(String id) {
+    raft.submit(new DeleteCompartmentCommand(id), String.class);
   }
 
   public List<Compartment> listCompartments() {

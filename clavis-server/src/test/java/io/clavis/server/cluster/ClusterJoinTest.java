@@ -92,6 +92,20 @@ class ClusterJoinTest {
       assertThat(node.get("lag").asLong()).isLessThan(1000);
     }
     assertThat(leaders).isEqualTo(1);
+
+    // The audit trail is per node, and asking any node shows every node's records, each chained
+    // on the node that served the request.
+    String encryptedOnN2 =
+        n2.call("POST", "/v1/keys/" + key2 + "/mac", "{\"message\":\"aGk=\"}").requestIdHeader();
+    String encryptedOnN3 =
+        n3.call("POST", "/v1/keys/" + key2 + "/mac", "{\"message\":\"aGk=\"}").requestIdHeader();
+    JsonNode events = n1.call("GET", "/v1/audit-events?keyId=" + key2 + "&limit=1000", null).json();
+    java.util.Map<String, String> nodeOf = new java.util.HashMap<>();
+    events
+        .get("items")
+        .forEach(e -> nodeOf.put(e.get("requestId").asText(), e.get("node").asText()));
+    assertThat(nodeOf).containsEntry(encryptedOnN2, "node2").containsEntry(encryptedOnN3, "node3");
+    assertThat(events.has("unreachableNodes")).isFalse();
   }
 
   @Test
@@ -207,6 +221,10 @@ class ClusterJoinTest {
     }
     String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
     TestNode n2 = join(n1, "node2", caFingerprint, token);
+    // Joined means admitted; the snapshot may still be installing.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> n2.call("GET", "/v1/keys/" + keys.get(keys.size() - 1), null).status() == 200);
     for (String k : keys) {
       assertThat(n2.call("GET", "/v1/keys/" + k, null).status()).isEqualTo(200);
     }

@@ -1,4 +1,4 @@
-package io.clavis.server.auth;
+package io.clavis.server.identity;
 
 import io.clavis.core.crypto.SecureRandoms;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.clavis.server.auth;
+package io.clavis.server.identity;
 
 import io.clavis.server.common.Clock;
 import io.clavis.server.common.Ids;
@@ -36,7 +36,22 @@ public final class TokenService {
     }
   }
 
-  public IssuedToken issue(Duration ttl, String description, Principal creator) {
+  /**
+   * Issues a token acting for {@code principalId} (a user or service), or a root token when that is
+   * null and {@code root} is set.
+   */
+  public IssuedToken issue(
+      Duration ttl, String description, Principal creator, String principalId, boolean root) {
+    return issue(ttl, description, creator, principalId, root, null);
+  }
+
+  IssuedToken issue(
+      Duration ttl,
+      String description,
+      Principal creator,
+      String principalId,
+      boolean root,
+      String loginUserId) {
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
       throw ClavisException.invalid("ttl must be between 1 second and 365 days");
     }
@@ -49,17 +64,49 @@ public final class TokenService {
         new TokenRecord(
             Ids.newId("token"),
             Tokens.hash(secret),
-            false,
+            root,
             description,
             now,
             now.plus(ttl),
-            creator.name());
-    raft.submit(new CreateTokenCommand(record), TokenRecord.class);
+            creator == null ? null : creator.name(),
+            principalId);
+    raft.submit(
+        loginUserId == null
+            ? new IdentityCommands.CreateToken(record)
+            : new IdentityCommands.LoggedIn(loginUserId, record),
+        TokenRecord.class);
     return new IssuedToken(secret, record);
   }
 
-  /** The principal behind a bearer token. */
-  public Principal authenticate(String secret) {
+  /**
+   * A token a caller makes for itself may not outlive the token it presents, so a short login
+   * session cannot mint a long-lived credential.
+   */
+  public void checkWithinCaller(Principal caller, Duration ttl) {
+    if (caller.tokenId() == null) {
+      return;
+    }
+    Optional<TokenRecord> own =
+        store
+            .read(TokenRecord.idKey(caller.tokenId()), String.class)
+            .flatMap(hash -> store.read(TokenRecord.key(hash), TokenRecord.class));
+    if (own.isPresent()
+        && own.get().expiresAt() != null
+        && Instant.now().plus(ttl).isAfter(own.get().expiresAt())) {
+      throw ClavisException.invalid(
+          "a token cannot outlive the token that creates it (yours expires at "
+              + own.get().expiresAt()
+              + ")");
+    }
+  }
+
+  /** Forgets cached tokens: one may have been revoked. */
+  public void invalidate() {
+    cache.clear();
+  }
+
+  /** The stored token behind a bearer secret, if it is known and unexpired. */
+  public TokenRecord authenticate(String secret) {
     if (secret == null || secret.isEmpty() || secret.length() > 512) {
       throw new ClavisException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
     }
@@ -79,7 +126,7 @@ public final class TokenService {
     if (record.expiredAt(Instant.now())) {
       throw new ClavisException(ErrorCode.UNAUTHENTICATED, "unknown or expired token");
     }
-    return new Principal(record.id(), record.root());
+    return record;
   }
 
   /** Parses "90s", "30m", "12h", "7d" or a plain number of seconds. */

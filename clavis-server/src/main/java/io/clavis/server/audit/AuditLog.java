@@ -1,0 +1,194 @@
+package io.clavis.server.audit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The audit trail of one node: appends records to hash-chained segment files under one directory.
+ *
+ * <p>{@link #append} only enqueues, so the request thread never does I/O; a single writer thread
+ * writes whole batches (group commit). In fail-closed mode the caller waits on the future before
+ * acknowledging the request, so no request succeeds without its record on disk; when the log cannot
+ * take a record (queue full, write failure, closed) the future fails at once with {@link
+ * AuditUnavailableException} rather than letting the request wait.
+ *
+ * <p>Futures are completed on the writer thread: callers should wait on them or use the {@code
+ * *Async} variants of dependent stages, never run work on the writer thread.
+ */
+public final class AuditLog implements AutoCloseable {
+  /**
+   * @param segmentBytes a new segment is started once the current one has reached this size
+   * @param queueCapacity events that may wait for the writer before appends are refused
+   * @param failClosed whether callers must wait for the record before acknowledging a request
+   * @param fsyncInterval longest time written records stay without fsync (zero: every batch)
+   */
+  public record Settings(
+      long segmentBytes, int queueCapacity, boolean failClosed, Duration fsyncInterval) {
+    public Settings {
+      if (segmentBytes < 1) {
+        throw new IllegalArgumentException("segmentBytes must be positive");
+      }
+      if (queueCapacity < 1) {
+        throw new IllegalArgumentException("queueCapacity must be positive");
+      }
+      Objects.requireNonNull(fsyncInterval, "fsyncInterval");
+      if (fsyncInterval.isNegative()) {
+        throw new IllegalArgumentException("fsyncInterval must not be negative");
+      }
+    }
+
+    /** 64 MiB segments, 65 536 queued events, fail closed, fsync every second. */
+    public static Settings defaults() {
+      return new Settings(64L << 20, 65_536, true, Duration.ofSeconds(1));
+    }
+  }
+
+  /**
+   * The last written record of a node's chain, as committed through Raft so that the other nodes
+   * can later check this node's trail. An empty log has seq 0 and 64 zeros.
+   */
+  public record Head(String node, long seq, String hash) {}
+
+  private final Settings settings;
+  private final BlockingQueue<Pending> queue;
+  private final AuditWriter writer;
+  private final Thread thread;
+  private final long truncatedBytes;
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by lifecycle
+
+  private AuditLog(ChainFile chain, Settings settings) {
+    this.settings = settings;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.writer = new AuditWriter(queue, chain, settings.fsyncInterval());
+    this.truncatedBytes = chain.truncatedOnOpen();
+    this.thread = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(writer);
+  }
+
+  /**
+   * Opens (creating if needed) the log of {@code node} in {@code dir} and recovers where its chain
+   * ended. Fails if the last record is damaged or belongs to another node, or if the log is already
+   * open.
+   */
+  public static AuditLog open(Path dir, String node, Settings settings) throws IOException {
+    return open(dir, node, settings, WriteHook.NONE);
+  }
+
+  static AuditLog open(Path dir, String node, Settings settings, WriteHook hook)
+      throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(settings, "settings");
+    if (node == null || node.isBlank()) {
+      throw new IllegalArgumentException("node must not be blank");
+    }
+    AuditLog log = new AuditLog(ChainFile.open(dir, node, settings.segmentBytes(), hook), settings);
+    log.thread.start();
+    return log;
+  }
+
+  /**
+   * Queues an event. The future completes with the stored record once it is written, or fails with
+   * {@link AuditUnavailableException}: at once when the queue is full, the log is in the failed
+   * state or closed; later when writing its batch fails.
+   */
+  public CompletableFuture<AuditRecord> append(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    AuditUnavailableException failure = writer.failure();
+    if (failure != null) {
+      return CompletableFuture.failedFuture(
+          new AuditUnavailableException("audit log is unavailable after a write failure", failure));
+    }
+    CompletableFuture<AuditRecord> future = new CompletableFuture<>();
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      if (closed) {
+        return CompletableFuture.failedFuture(new AuditUnavailableException("audit log is closed"));
+      }
+      if (!queue.offer(new Pending(event, future))) {
+        return CompletableFuture.failedFuture(
+            new AuditUnavailableException(
+                "audit queue is full (" + settings.queueCapacity() + " records waiting)"));
+      }
+    } finally {
+      lock.unlock();
+    }
+    return future;
+  }
+
+  /** Whether callers must wait for {@link #append}'s future before acknowledging a request. */
+  public boolean failClosed() {
+    return settings.failClosed();
+  }
+
+  /** The last written record (seq 0 and 64 zeros for an empty log). */
+  public Head head() {
+    return writer.head();
+  }
+
+  /** Events waiting for the writer. */
+  public long queueDepth() {
+    return queue.size();
+  }
+
+  /**
+   * Bytes of an incomplete last line (a crash mid-write) cut off when the log was opened, 0 when
+   * there was none; the server records this in the trail itself.
+   */
+  public long truncatedBytes() {
+    return truncatedBytes;
+  }
+
+  /**
+   * Refuses further appends, writes what is queued, fsyncs and stops the writer thread. Waits for
+   * all of it even if interrupted (and then keeps the interrupt status), so that no queued request
+   * is left without an answer.
+   *
+   * @throws IllegalStateException when called on the writer thread (from a dependent stage of an
+   *     append's future), which would wait for itself
+   */
+  @Override
+  public void close() {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException("the audit log cannot be closed from its own writer thread");
+    }
+    Lock lock = lifecycle.writeLock();
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+    boolean interrupted = false;
+    boolean stopQueued = false;
+    while (!stopQueued && thread.isAlive()) {
+      try {
+        stopQueued = queue.offer(AuditWriter.STOP, 100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

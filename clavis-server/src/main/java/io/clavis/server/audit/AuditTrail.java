@@ -1,0 +1,108 @@
+package io.clavis.server.audit;
+
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.http.RestServer;
+import io.clavis.server.raft.RaftNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's audit trail as the listeners use it: each request's record is handed to the log's
+ * writer thread, and when the trail fails closed the request waits for its record to be written
+ * (group commit: one write for every request that arrived meanwhile). The chain head is committed
+ * through Raft every {@code headInterval}.
+ */
+public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+  private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
+
+  private final AuditLog log;
+  private final RaftNode raft;
+  private final ScheduledExecutorService heads;
+  private volatile long committedSeq;
+
+  public AuditTrail(AuditLog log, RaftNode raft, Duration headInterval) {
+    this.log = log;
+    this.raft = raft;
+    this.heads =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "audit-heads");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = headInterval.toMillis();
+    heads.scheduleWithFixedDelay(this::commitHead, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void record(AuditEvent event) {
+    CompletableFuture<AuditRecord> written;
+    try {
+      written = log.append(event);
+    } catch (AuditUnavailableException e) {
+      written = CompletableFuture.failedFuture(e);
+    }
+    if (!log.failClosed()) {
+      return;
+    }
+    try {
+      written.get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.error("audit record for {} could not be written: {}", event.requestId(), e.toString());
+      throw unavailable();
+    }
+  }
+
+  private static ClavisException unavailable() {
+    return new ClavisException(
+        ErrorCode.AUDIT_UNAVAILABLE,
+        "the audit trail cannot be written, so the request is not acknowledged; see the server"
+            + " log");
+  }
+
+  /** The newest record written. */
+  public AuditLog.Head head() {
+    return log.head();
+  }
+
+  public long queueDepth() {
+    return log.queueDepth();
+  }
+
+  /** Commits the head now if it moved (also called on a schedule). */
+  public void commitHead() {
+    AuditLog.Head h = log.head();
+    if (h.seq() <= committedSeq || !raft.hasLeader()) {
+      return;
+    }
+    try {
+      raft.submit(new AuditHeadCommand(h.node(), h.seq(), h.hash(), Instant.now()), Long.class);
+      committedSeq = h.seq();
+    } catch (RuntimeException e) {
+      LOG.debug("audit head not committed yet: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    heads.shutdownNow();
+    try {
+      log.close();
+    } catch (Exception e) {
+      LOG.warn("closing the audit log: {}", e.toString());
+    }
+  }
+}

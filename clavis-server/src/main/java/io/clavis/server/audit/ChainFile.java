@@ -1,0 +1,252 @@
+package io.clavis.server.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's chain on disk: the current segment, the seq and hash of the last written record, and
+ * the append of a batch. Used by the writer thread only.
+ *
+ * <p>After a failed write the channel is dropped and the in-memory chain stays at the last batch
+ * that was written completely; reopening cuts off whatever part of the failed batch reached the
+ * file, so the chain continues exactly where the acknowledged records end. A segment that became
+ * shorter than what was written to it is not reopened: records would be missing.
+ */
+final class ChainFile implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainFile.class);
+  private static final String LOCK_FILE = "writer.lock";
+
+  private final Path dir;
+  private final String node;
+  private final long segmentBytes;
+  private final WriteHook hook;
+  private final FileChannel lock;
+  private final long truncatedOnOpen;
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+  private long seq;
+  private String hash;
+  private Path segment;
+  private long size;
+  private FileChannel channel;
+  private boolean dirty;
+
+  private ChainFile(
+      Path dir, String node, long segmentBytes, WriteHook hook, FileChannel lock, ChainTail tail) {
+    this.dir = dir;
+    this.node = node;
+    this.segmentBytes = segmentBytes;
+    this.hook = hook;
+    this.lock = lock;
+    this.truncatedOnOpen = tail.truncatedBytes();
+    this.seq = tail.seq();
+    this.hash = tail.hash();
+    this.segment = tail.segment();
+    this.size = tail.size();
+  }
+
+  /**
+   * Recovers the chain of {@code dir}. A lock file keeps a second writer (another process, or a
+   * forgotten instance in this one) from forking the chain.
+   */
+  static ChainFile open(Path dir, String node, long segmentBytes, WriteHook hook)
+      throws IOException {
+    Files.createDirectories(dir);
+    FileChannel lock =
+        FileChannel.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock held;
+      try {
+        held = lock.tryLock();
+      } catch (OverlappingFileLockException e) {
+        held = null;
+      }
+      if (held == null) {
+        throw new IOException("audit log " + dir + " is already open");
+      }
+      ChainFile chain =
+          new ChainFile(dir, node, segmentBytes, hook, lock, ChainTail.recover(dir, node));
+      if (chain.segment != null) {
+        chain.openChannel();
+      }
+      return chain;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  String node() {
+    return node;
+  }
+
+  long seq() {
+    return seq;
+  }
+
+  String hash() {
+    return hash;
+  }
+
+  long truncatedOnOpen() {
+    return truncatedOnOpen;
+  }
+
+  /** Whether records were written since the last fsync. */
+  boolean dirty() {
+    return dirty;
+  }
+
+  /**
+   * Chains and writes a batch with one write loop. On failure nothing of the batch counts: the
+   * chain state is unchanged and the partial bytes are cut off when the segment is reopened.
+   */
+  List<AuditRecord> append(List<AuditEvent> events) throws IOException {
+    ensureOpen();
+    buffer.reset();
+    List<AuditRecord> records = new ArrayList<>(events.size());
+    long s = seq;
+    String h = hash;
+    for (AuditEvent e : events) {
+      s++;
+      byte[] body = AuditJson.body(s, node, e, h).getBytes(StandardCharsets.UTF_8);
+      String next = LineHash.sha256Hex(body, body.length);
+      buffer.writeBytes(body);
+      buffer.writeBytes((AuditJson.tail(next) + "\n").getBytes(StandardCharsets.US_ASCII));
+      records.add(new AuditRecord(s, node, e, h, next));
+      h = next;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
+    boolean written = false;
+    try {
+      hook.beforeWrite(segment, channel);
+      long position = size;
+      while (bytes.hasRemaining()) {
+        position += channel.write(bytes, position);
+      }
+      written = true;
+    } finally {
+      if (!written) {
+        closeChannel();
+      }
+    }
+    size += bytes.limit();
+    seq = s;
+    hash = h;
+    dirty = true;
+    return records;
+  }
+
+  /** Makes the chain writable again after a failure; also used by the retry after a failure. */
+  void ensureOpen() throws IOException {
+    if (segment != null && channel == null) {
+      openChannel();
+    }
+    if (segment == null || size >= segmentBytes) {
+      roll();
+    }
+  }
+
+  /**
+   * fsync of the data written since the last one (metadata is not needed to read it back). Without
+   * a channel (after a failure) the data stays dirty, to be forced once the segment is reopened.
+   */
+  void force() throws IOException {
+    if (channel == null || !dirty) {
+      return;
+    }
+    try {
+      hook.beforeForce(segment);
+      channel.force(false);
+    } catch (IOException e) {
+      closeChannel();
+      throw e;
+    }
+    dirty = false;
+  }
+
+  private void roll() throws IOException {
+    if (channel != null) {
+      force();
+      closeChannel();
+    }
+    segment = Segments.path(dir, seq + 1);
+    size = 0;
+    openChannel();
+    syncDirectory();
+  }
+
+  /**
+   * Opens the current segment, creating it only while nothing was written to it: a segment that
+   * held records and vanished must not silently restart empty.
+   */
+  private void openChannel() throws IOException {
+    hook.beforeOpen(segment);
+    FileChannel ch =
+        size == 0
+            ? FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+            : FileChannel.open(segment, StandardOpenOption.WRITE);
+    try {
+      long actual = ch.size();
+      if (actual < size) {
+        throw new IOException(
+            segment + " has " + actual + " bytes but " + size + " were written to it");
+      }
+      if (actual > size) {
+        // A crash or a failed write left part of a batch whose futures never completed.
+        ch.truncate(size);
+        ch.force(true);
+        LOG.warn(
+            "Cut {} bytes of an unfinished write off audit segment {}", actual - size, segment);
+      }
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    channel = ch;
+  }
+
+  /** Makes a new segment's directory entry durable; not every platform can open a directory. */
+  private void syncDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      LOG.debug("Cannot fsync directory {}", dir, e);
+    }
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("Closing {} failed", segment, e);
+      }
+      channel = null;
+    }
+  }
+
+  /** fsyncs what was written and releases the segment and the directory lock. */
+  @Override
+  public void close() throws IOException {
+    try {
+      force();
+    } finally {
+      closeChannel();
+      lock.close();
+    }
+  }
+}
