@@ -304,8 +304,8 @@ public final class AuditEndpoints {
       }
       JsonNode n = JSON.readTree(Base64.getUrlDecoder().decode(page));
       Map<String, Long> out = new TreeMap<>();
-      n.fields()
-          .forEachRemaining(
+      n.properties()
+          .forEach(
               e -> {
                 if (!e.getValue().canConvertToLong() || e.getValue().asLong() < 0) {
                   throw new IllegalArgumentException();

@@ -150,7 +150,10 @@ final class ChainFile implements Closeable {
     return records;
   }
 
-  /** Makes the chain writable again after a failure; also used by the retry after a failure. */
+  /**
+   * Reopens the current segment if a failure closed it, and starts a new one when it is full or
+   * there is none yet. The writer's recovery after a failure is exactly this.
+   */
   void ensureOpen() throws IOException {
     if (segment != null && channel == null) {
       openChannel();
@@ -210,7 +213,10 @@ final class ChainFile implements Closeable {
         ch.truncate(size);
         ch.force(true);
         LOG.warn(
-            "Cut {} bytes of an unfinished write off audit segment {}", actual - size, segment);
+            "Audit segment {} ended with {} bytes of an unfinished write (a crash or a failed"
+                + " write); cut them off, the chain continues after the last complete record",
+            segment,
+            actual - size);
       }
     } catch (IOException | RuntimeException e) {
       ch.close();

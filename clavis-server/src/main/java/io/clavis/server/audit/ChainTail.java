@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where a node's chain left off on disk, recovered when the log is opened so that seq and prevHash
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * @param truncatedBytes bytes of an incomplete last line removed by the recovery
  */
 record ChainTail(long seq, String hash, Path segment, long size, long truncatedBytes) {
-  private static final Logger LOG = LoggerFactory.getLogger(ChainTail.class);
-
   static ChainTail recover(Path dir, String node) throws IOException {
     List<Segments.Segment> segments = Segments.list(dir);
     if (segments.isEmpty()) {
@@ -32,13 +28,6 @@ record ChainTail(long seq, String hash, Path segment, long size, long truncatedB
     Segments.Segment newest = segments.getLast();
     Scan scan = Scan.of(newest.path());
     long truncated = scan.fileSize() - scan.end();
-    if (truncated > 0) {
-      LOG.warn(
-          "Audit segment {} ends with an incomplete line of {} bytes (a crash while writing);"
-              + " cutting it off after the last complete record",
-          newest.path(),
-          truncated);
-    }
     if (scan.last() != null) {
       AuditRecord last = check(newest.path(), scan.last(), node);
       if (last.seq() < newest.firstSeq()) {
