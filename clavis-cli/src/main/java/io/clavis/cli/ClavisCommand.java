@@ -18,8 +18,10 @@ import picocli.CommandLine.ScopeType;
       "Clavis key management service: run a node (server, dev) or talk to one.",
       "",
       "Client commands read CLAVIS_SERVER, CLAVIS_TOKEN and CLAVIS_CACERT when --server, --token"
-          + " and --ca-cert are not given. Exit codes: 0 success, 1 error (one 'error:' line on"
-          + " standard error), 2 usage error.",
+          + " and --ca-cert are not given; 'clavis login' gets a token for a user. Exit codes: 0"
+          + " success, 1 error (one 'error:' line on standard error), 2 usage error; 'policy"
+          + " explain' exits with 3 when the operation is denied, 'audit verify' with 1 when the"
+          + " trail is broken.",
       ""
     },
     subcommands = {
@@ -29,6 +31,8 @@ import picocli.CommandLine.ScopeType;
       SysCommands.Unseal.class,
       SysCommands.Status.class,
       SysCommands.Seal.class,
+      AuthCommands.Login.class,
+      AuthCommands.WhoAmICommand.class,
       TokenCommand.class,
       SysCommands.Random.class,
       CompartmentCommand.class,
@@ -42,6 +46,11 @@ import picocli.CommandLine.ScopeType;
       CryptoCommands.Verify.class,
       CryptoCommands.Mac.class,
       CryptoCommands.VerifyMac.class,
+      UserCommand.class,
+      ServiceCommand.class,
+      GroupCommand.class,
+      PolicyCommand.class,
+      AuditCommand.class,
       ClusterCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -118,6 +118,7 @@ public final class ClientOptions {
         .caCertificate(caCert(env))
         .connectTimeout(CONNECT_TIMEOUT)
         .requestTimeout(REQUEST_TIMEOUT)
+        .userAgent("clavis-cli/" + ClavisCommand.version())
         .build();
   }
 

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code cluster status|add-candidate|candidates|fingerprint|join|remove-node|set-role}. {@code
@@ -295,22 +293,6 @@ final class ClusterCommand {
     }
   }
 
-  /** A command run on the candidate's machine without any server: only an output format. */
-  abstract static class Offline implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "table|json",
-        defaultValue = "table",
-        description = "Output format: table (default) or json.")
-    OutputFormat output = OutputFormat.table;
-
-    Output out() {
-      return new Output(spec.commandLine().getOut(), output);
-    }
-  }
-
   @Command(
       name = "fingerprint",
       description = {
@@ -319,7 +301,7 @@ final class ClusterCommand {
             + " 'clavis cluster add-candidate'.",
         "Use the same --name, --host and ports for 'add-candidate' and 'join'."
       })
-  static final class Fingerprint extends Offline {
+  static final class Fingerprint extends OfflineCommand {
     @Mixin CandidateOptions candidate;
 
     @Override
@@ -366,7 +348,7 @@ final class ClusterCommand {
             + " only if its CA has the given fingerprint ('clavis cluster status' shows it)."
             + " Then start the node with 'clavis server --data DIR' and unseal it."
       })
-  static final class Join extends Offline {
+  static final class Join extends OfflineCommand {
     @Mixin CandidateOptions candidate;
 
     @Option(

@@ -9,11 +9,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code compartment create|list}. */
+/** {@code compartment create|list|get|delete}. */
 @Command(
     name = "compartment",
     description = "Manage compartments (the tenancy root has id 'tenancy').",
-    subcommands = {CompartmentCommand.Create.class, CompartmentCommand.ListCommand.class})
+    subcommands = {
+      CompartmentCommand.Create.class,
+      CompartmentCommand.ListCommand.class,
+      CompartmentCommand.Get.class,
+      CompartmentCommand.Delete.class
+    })
 final class CompartmentCommand {
   @Mixin(name = ClientOptions.MIXIN_NAME)
   ClientOptions clientOptions;
@@ -24,6 +29,15 @@ final class CompartmentCommand {
       t.row(c.id(), c.name(), c.parentId(), Output.time(c.createdAt()));
     }
     return t;
+  }
+
+  static Table details(Compartment c) {
+    return Table.fieldValue()
+        .row("ID", c.id())
+        .row("NAME", c.name())
+        .row("PARENT", c.parentId())
+        .row("CREATED", Output.time(c.createdAt()))
+        .row("CREATED BY", c.createdBy());
   }
 
   @Command(name = "create", description = "Create a compartment.")
@@ -51,6 +65,35 @@ final class CompartmentCommand {
     int run(ClavisClient client, Output out, CliContext ctx) {
       List<Compartment> items = client.listCompartments();
       out.print(Map.of("items", items), () -> table(items));
+      return 0;
+    }
+  }
+
+  @Command(name = "get", description = "Show a compartment.")
+  static final class Get extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "COMPARTMENT_ID")
+    String id;
+
+    @Override
+    int run(ClavisClient client, Output out, CliContext ctx) {
+      Compartment c = client.getCompartment(id);
+      out.print(c, () -> details(c));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description =
+          "Delete an empty compartment: delete its compartments, vaults and policies first.")
+  static final class Delete extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "COMPARTMENT_ID")
+    String id;
+
+    @Override
+    int run(ClavisClient client, Output out, CliContext ctx) {
+      client.deleteCompartment(id);
+      out.deleted("compartment", id);
       return 0;
     }
   }

@@ -18,7 +18,12 @@ final class ErrorFormat {
    * files...).
    */
   static String format(Throwable t) {
-    return "error: " + oneLine(describe(t));
+    return "error: " + message(t);
+  }
+
+  /** The message of {@link #format} without {@code error: }, for warnings and details. */
+  static String message(Throwable t) {
+    return oneLine(describe(t));
   }
 
   private static String describe(Throwable t) {

@@ -7,6 +7,7 @@ import io.clavis.client.ClavisJson;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -57,6 +58,15 @@ final class Output {
     out.flush();
   }
 
+  /** {@code deleted <what> <id>}, or {@code {"deleted": "<id>"}} in json mode. */
+  void deleted(String what, String id) {
+    if (isJson()) {
+      json(Map.of("deleted", id));
+    } else {
+      line("deleted " + what + " " + id);
+    }
+  }
+
   static ObjectMapper mapper() {
     return JSON;
   }
@@ -64,6 +74,11 @@ final class Output {
   /** An instant to the second, ISO-8601 UTC; null stays null (printed as {@code -}). */
   static String time(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** {@code a, b, c}; null when there are none. */
+  static String list(List<String> values) {
+    return values == null || values.isEmpty() ? null : String.join(", ", values);
   }
 
   /** {@code k1=v1, k2=v2}, sorted by key; null when there are none. */

@@ -4,17 +4,19 @@ import io.clavis.client.ClavisClient;
 import io.clavis.client.TokenInfo;
 import io.clavis.client.TtlFormat;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code token create}. */
+/** {@code token create|revoke}. */
 @Command(
     name = "token",
     description = "Manage tokens.",
-    subcommands = {TokenCommand.Create.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
 final class TokenCommand {
   @Mixin(name = ClientOptions.MIXIN_NAME)
   ClientOptions clientOptions;
@@ -50,13 +52,30 @@ final class TokenCommand {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
       TokenInfo t = client.createToken(ttl, description);
-      out.print(
-          t,
-          () ->
-              Table.fieldValue()
-                  .row("TOKEN", t.token())
-                  .row("ID", t.id())
-                  .row("EXPIRES AT", Output.time(t.expiresAt())));
+      AuthCommands.printToken(out, t);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "revoke",
+      description = {
+        "Revoke a token by its id (not its secret): it stops working at once.",
+        "Anyone may revoke their own tokens; revoking a user's or service's token needs 'manage"
+            + " users' or 'manage services'. 'clavis user token list' shows the ids."
+      })
+  static final class Revoke extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "TOKEN_ID", description = "The token's id.")
+    String id;
+
+    @Override
+    int run(ClavisClient client, Output out, CliContext ctx) {
+      client.revokeToken(id);
+      if (out.isJson()) {
+        out.json(Map.of("revoked", id));
+      } else {
+        out.line("revoked token " + id);
+      }
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -51,6 +52,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class ClavisClient implements AutoCloseable {
   private static final String VERSION = version();
+  private static final String NEXT_PAGE_HEADER = "Clavis-Next-Page";
+  private static final String UNREACHABLE_NODES_HEADER = "Clavis-Unreachable-Nodes";
 
   private final List<URI> servers;
   private final HttpTransport transport;
@@ -72,7 +75,7 @@ public final class ClavisClient implements AutoCloseable {
             b.connectTimeout,
             b.requestTimeout,
             mapper,
-            "clavis-java/" + VERSION);
+            b.userAgent == null ? "clavis-java/" + VERSION : b.userAgent);
   }
 
   public static Builder builder() {
@@ -159,12 +162,17 @@ public final class ClavisClient implements AutoCloseable {
    * @param description free text, or null
    */
   public TokenInfo createToken(Duration ttl, String description) {
-    ObjectNode body = mapper.createObjectNode();
-    if (ttl != null) {
-      body.put("ttl", TtlFormat.format(ttl));
-    }
-    putIfNotNull(body, "description", description);
-    return as(transport.send(HttpTransport.Call.post("/v1/tokens", body)), TokenInfo.class);
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/tokens", tokenBody(ttl, description))),
+        TokenInfo.class);
+  }
+
+  /**
+   * {@code DELETE /v1/tokens/{id}}: the token stops working at once. Anyone may revoke their own
+   * tokens; revoking another principal's needs {@code manage users} (or {@code services}).
+   */
+  public void revokeToken(String tokenId) {
+    transport.send(HttpTransport.Call.delete("/v1/tokens/" + seg(tokenId)));
   }
 
   /** {@code POST /v1/random}: {@code bytes} (1..4096) random bytes from the server. */
@@ -186,6 +194,20 @@ public final class ClavisClient implements AutoCloseable {
   public List<Compartment> listCompartments() {
     return page(transport.send(HttpTransport.Call.get("/v1/compartments")), Compartment.class)
         .items();
+  }
+
+  /** {@code GET /v1/compartments/{id}}. */
+  public Compartment getCompartment(String id) {
+    return as(
+        transport.send(HttpTransport.Call.get("/v1/compartments/" + seg(id))), Compartment.class);
+  }
+
+  /**
+   * {@code DELETE /v1/compartments/{id}}: only an empty compartment (no child compartments, vaults
+   * or policies) can be deleted.
+   */
+  public void deleteCompartment(String id) {
+    transport.send(HttpTransport.Call.delete("/v1/compartments/" + seg(id)));
   }
 
   /** {@code POST /v1/vaults}; {@code compartmentId} null means the tenancy root. */
@@ -439,6 +461,313 @@ public final class ClavisClient implements AutoCloseable {
         PublicKeyInfo.class);
   }
 
+  // ---------------------------------------------------------------- login and identities
+
+  /**
+   * {@code POST /v1/auth/login}: checks a user's password and issues a session token. Sent without
+   * the client's token. Repeated wrong passwords lock the user ({@code ACCOUNT_LOCKED}).
+   *
+   * @param ttl the session's lifetime (a whole number of seconds, at most the server's maximum), or
+   *     null for the server's default
+   */
+  public TokenInfo login(String name, String password, Duration ttl) {
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put("name", Objects.requireNonNull(name, "name"))
+            .put("password", Objects.requireNonNull(password, "password"));
+    if (ttl != null) {
+      body.put("ttl", TtlFormat.format(ttl));
+    }
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/auth/login", body).anonymous()),
+        TokenInfo.class);
+  }
+
+  /** {@code GET /v1/auth/whoami}: who the server takes the caller to be. */
+  public WhoAmI whoami() {
+    return as(transport.send(HttpTransport.Call.get("/v1/auth/whoami")), WhoAmI.class);
+  }
+
+  /**
+   * {@code POST /v1/users}.
+   *
+   * @param groups names or ids of the user's groups, or null for none
+   * @param password the login password, or null for a user who only uses tokens issued for them
+   */
+  public User createUser(String name, List<String> groups, String password) {
+    ObjectNode body = mapper.createObjectNode().put("name", Objects.requireNonNull(name, "name"));
+    putList(body, "groups", groups);
+    putIfNotNull(body, "password", password);
+    return as(transport.send(HttpTransport.Call.post("/v1/users", body)), User.class);
+  }
+
+  /** {@code GET /v1/users}. */
+  public List<User> listUsers() {
+    return page(transport.send(HttpTransport.Call.get("/v1/users")), User.class).items();
+  }
+
+  /** {@code GET /v1/users/{id}}; the name works too. */
+  public User getUser(String id) {
+    return as(transport.send(HttpTransport.Call.get(userPath(id, ""))), User.class);
+  }
+
+  /** {@code DELETE /v1/users/{id}}: the user's tokens are revoked with it. */
+  public void deleteUser(String id) {
+    transport.send(HttpTransport.Call.delete(userPath(id, "")));
+  }
+
+  /**
+   * {@code POST /v1/users/{id}/password}: users may change their own; changing another's needs
+   * {@code manage users}. Also lifts a lockout.
+   */
+  public void setUserPassword(String id, String password) {
+    ObjectNode body =
+        mapper.createObjectNode().put("password", Objects.requireNonNull(password, "password"));
+    transport.send(HttpTransport.Call.post(userPath(id, "/password"), body));
+  }
+
+  /** {@code POST /v1/users/{id}/unlock}: lifts a lockout after repeated failed logins. */
+  public User unlockUser(String id) {
+    return as(transport.send(HttpTransport.Call.post(userPath(id, "/unlock"), null)), User.class);
+  }
+
+  /**
+   * {@code POST /v1/users/{id}/tokens}: a token acting for the user; shown only this once.
+   *
+   * @param ttl the lifetime (a whole number of seconds), or null for the server's default
+   * @param description free text, or null
+   */
+  public TokenInfo createUserToken(String id, Duration ttl, String description) {
+    return as(
+        transport.send(
+            HttpTransport.Call.post(userPath(id, "/tokens"), tokenBody(ttl, description))),
+        TokenInfo.class);
+  }
+
+  /** {@code GET /v1/users/{id}/tokens}: the user's tokens, without their secrets. */
+  public List<TokenSummary> listUserTokens(String id) {
+    return page(transport.send(HttpTransport.Call.get(userPath(id, "/tokens"))), TokenSummary.class)
+        .items();
+  }
+
+  /**
+   * {@code POST /v1/services}.
+   *
+   * @param groups names or ids of the service's groups, or null for none
+   * @param certificatePem a PEM X.509 certificate the service may authenticate with over mutual
+   *     TLS, or null
+   */
+  public Service createService(String name, List<String> groups, String certificatePem) {
+    ObjectNode body = mapper.createObjectNode().put("name", Objects.requireNonNull(name, "name"));
+    putList(body, "groups", groups);
+    putIfNotNull(body, "certificatePem", certificatePem);
+    return as(transport.send(HttpTransport.Call.post("/v1/services", body)), Service.class);
+  }
+
+  /** {@code GET /v1/services}. */
+  public List<Service> listServices() {
+    return page(transport.send(HttpTransport.Call.get("/v1/services")), Service.class).items();
+  }
+
+  /** {@code GET /v1/services/{id}}; the name works too. */
+  public Service getService(String id) {
+    return as(transport.send(HttpTransport.Call.get(servicePath(id, ""))), Service.class);
+  }
+
+  /** {@code DELETE /v1/services/{id}}: the service's tokens are revoked with it. */
+  public void deleteService(String id) {
+    transport.send(HttpTransport.Call.delete(servicePath(id, "")));
+  }
+
+  /**
+   * {@code POST /v1/services/{id}/tokens}: a token acting for the service; shown only this once.
+   *
+   * @param ttl the lifetime (a whole number of seconds), or null for the server's default
+   * @param description free text, or null
+   */
+  public TokenInfo createServiceToken(String id, Duration ttl, String description) {
+    return as(
+        transport.send(
+            HttpTransport.Call.post(servicePath(id, "/tokens"), tokenBody(ttl, description))),
+        TokenInfo.class);
+  }
+
+  /** {@code GET /v1/services/{id}/tokens}: the service's tokens, without their secrets. */
+  public List<TokenSummary> listServiceTokens(String id) {
+    return page(
+            transport.send(HttpTransport.Call.get(servicePath(id, "/tokens"))), TokenSummary.class)
+        .items();
+  }
+
+  /** {@code POST /v1/groups}; {@code description} may be null. */
+  public Group createGroup(String name, String description) {
+    ObjectNode body = mapper.createObjectNode().put("name", Objects.requireNonNull(name, "name"));
+    putIfNotNull(body, "description", description);
+    return as(transport.send(HttpTransport.Call.post("/v1/groups", body)), Group.class);
+  }
+
+  /** {@code GET /v1/groups}: the built-in groups first. */
+  public List<Group> listGroups() {
+    return page(transport.send(HttpTransport.Call.get("/v1/groups")), Group.class).items();
+  }
+
+  /** {@code GET /v1/groups/{id}}; the name works too. */
+  public Group getGroup(String id) {
+    return as(transport.send(HttpTransport.Call.get(groupPath(id, ""))), Group.class);
+  }
+
+  /** {@code DELETE /v1/groups/{id}}; built-in groups cannot be deleted. */
+  public void deleteGroup(String id) {
+    transport.send(HttpTransport.Call.delete(groupPath(id, "")));
+  }
+
+  /**
+   * {@code POST /v1/groups/{id}/members}.
+   *
+   * @param members names or ids of users and services
+   * @return the group with its members after the change
+   */
+  public Group addGroupMembers(String id, List<String> members) {
+    Objects.requireNonNull(members, "members");
+    ObjectNode body = mapper.createObjectNode();
+    putList(body, "members", members);
+    return as(
+        transport.send(HttpTransport.Call.post(groupPath(id, "/members"), body)), Group.class);
+  }
+
+  /**
+   * {@code DELETE /v1/groups/{id}/members/{member}}.
+   *
+   * @param member the name or id of a user or service
+   * @return the group with its members after the change
+   */
+  public Group removeGroupMember(String id, String member) {
+    return as(
+        transport.send(
+            HttpTransport.Call.delete(
+                groupPath(id, "/members/" + seg(Objects.requireNonNull(member, "member"))))),
+        Group.class);
+  }
+
+  // ---------------------------------------------------------------- policies
+
+  /**
+   * {@code POST /v1/policies}. Every statement is checked before the policy is stored; a statement
+   * that does not parse or names something that does not exist is refused with {@code
+   * INVALID_POLICY} and a message saying which statement and where.
+   *
+   * @param compartmentId the compartment it is attached to, or null for the tenancy root
+   * @param description free text, or null
+   * @param statements 1 to 100 statements
+   */
+  public Policy createPolicy(
+      String name, String compartmentId, String description, List<String> statements) {
+    ObjectNode body = mapper.createObjectNode().put("name", Objects.requireNonNull(name, "name"));
+    putIfNotNull(body, "compartmentId", compartmentId);
+    putIfNotNull(body, "description", description);
+    putList(body, "statements", Objects.requireNonNull(statements, "statements"));
+    return as(transport.send(HttpTransport.Call.post("/v1/policies", body)), Policy.class);
+  }
+
+  /** {@code GET /v1/policies}: the built-in policy first, then those the caller may see. */
+  public List<Policy> listPolicies() {
+    return page(transport.send(HttpTransport.Call.get("/v1/policies")), Policy.class).items();
+  }
+
+  /** {@code GET /v1/policies/{id}}; the name works too. */
+  public Policy getPolicy(String id) {
+    return as(transport.send(HttpTransport.Call.get(policyPath(id))), Policy.class);
+  }
+
+  /**
+   * {@code PUT /v1/policies/{id}}: replaces the statements.
+   *
+   * @param description the new description, or null to keep the current one
+   */
+  public Policy updatePolicy(String id, List<String> statements, String description) {
+    ObjectNode body = mapper.createObjectNode();
+    putList(body, "statements", Objects.requireNonNull(statements, "statements"));
+    putIfNotNull(body, "description", description);
+    return as(transport.send(HttpTransport.Call.put(policyPath(id), body)), Policy.class);
+  }
+
+  /** {@code DELETE /v1/policies/{id}}; the built-in policy cannot be deleted. */
+  public void deletePolicy(String id) {
+    transport.send(HttpTransport.Call.delete(policyPath(id)));
+  }
+
+  /**
+   * {@code POST /v1/policies/explain}: whether {@code principal} may do {@code operation}, and
+   * which statement allows it. A denial is an answer, not an exception.
+   *
+   * @param principal the name or id of a user or service
+   * @param operation an operation as the audit trail names it, such as {@code key.encrypt}
+   * @param resource the id of the key, vault, compartment or policy the operation would act on, or
+   *     null for tenancy-wide operations
+   */
+  public PolicyExplanation explainPolicy(String principal, String operation, String resource) {
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put("principal", Objects.requireNonNull(principal, "principal"))
+            .put("operation", Objects.requireNonNull(operation, "operation"));
+    putIfNotNull(body, "resource", resource);
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/policies/explain", body)),
+        PolicyExplanation.class);
+  }
+
+  // ---------------------------------------------------------------- audit
+
+  /**
+   * {@code GET /v1/audit-events}: one page of the records of every node, merged by time.
+   *
+   * @param query the filters, or null for every record
+   * @param limit page size (1..1000), or null for the server's default
+   * @param page the {@link AuditPage#nextPage()} token of the previous page, or null for the first
+   */
+  public AuditPage listAuditEvents(AuditQuery query, Integer limit, String page) {
+    Map<String, String> q = auditParameters(query, limit, page);
+    return as(transport.send(HttpTransport.Call.get("/v1/audit-events").query(q)), AuditPage.class);
+  }
+
+  /**
+   * {@code GET /v1/audit-events?format=jsonl|syslog}: one page of records as text lines, for an
+   * archive or a SIEM. Follow {@link AuditExport#nextPage()} until it is null to get everything.
+   *
+   * @param query the filters, or null for every record
+   * @param limit page size (1..1000), or null for the server's default
+   * @param page the {@link AuditExport#nextPage()} token of the previous page, or null for the
+   *     first
+   */
+  public AuditExport exportAuditEvents(
+      AuditQuery query, AuditExport.Format format, Integer limit, String page) {
+    Objects.requireNonNull(format, "format");
+    Map<String, String> q = auditParameters(query, limit, page);
+    q.put("format", format.wire());
+    HttpTransport.TextAnswer answer =
+        transport.sendText(
+            HttpTransport.Call.get("/v1/audit-events").query(q),
+            format == AuditExport.Format.JSONL ? "application/x-ndjson" : "text/plain");
+    String next = answer.headers().firstValue(NEXT_PAGE_HEADER).orElse(null);
+    List<String> unreachable = new ArrayList<>();
+    for (String n : answer.headers().firstValue(UNREACHABLE_NODES_HEADER).orElse("").split(",")) {
+      if (!n.isBlank()) {
+        unreachable.add(n.strip());
+      }
+    }
+    return new AuditExport(format, answer.text(), next, unreachable);
+  }
+
+  private static Map<String, String> auditParameters(AuditQuery query, Integer limit, String page) {
+    Map<String, String> q =
+        new LinkedHashMap<>((query == null ? AuditQuery.all() : query).parameters());
+    q.put("limit", limit == null ? null : limit.toString());
+    q.put("page", page);
+    return q;
+  }
+
   // ---------------------------------------------------------------- cluster
 
   /** {@code GET /v1/cluster}: the leader, the term, the CA fingerprint and every node. */
@@ -476,9 +805,7 @@ public final class ClavisClient implements AutoCloseable {
 
   /** {@code DELETE /v1/cluster/members/{name}}: takes a node out of the cluster. */
   public void removeNode(String name) {
-    transport.send(
-        new HttpTransport.Call(
-            "DELETE", "/v1/cluster/members/" + seg(name), Map.of(), null, true, Set.of()));
+    transport.send(HttpTransport.Call.delete("/v1/cluster/members/" + seg(name)));
   }
 
   /**
@@ -513,6 +840,40 @@ public final class ClavisClient implements AutoCloseable {
 
   private static String keyPath(String id, String suffix) {
     return "/v1/keys/" + seg(id) + suffix;
+  }
+
+  private static String userPath(String id, String suffix) {
+    return "/v1/users/" + seg(id) + suffix;
+  }
+
+  private static String servicePath(String id, String suffix) {
+    return "/v1/services/" + seg(id) + suffix;
+  }
+
+  private static String groupPath(String id, String suffix) {
+    return "/v1/groups/" + seg(id) + suffix;
+  }
+
+  private static String policyPath(String id) {
+    return "/v1/policies/" + seg(id);
+  }
+
+  private ObjectNode tokenBody(Duration ttl, String description) {
+    ObjectNode body = mapper.createObjectNode();
+    if (ttl != null) {
+      body.put("ttl", TtlFormat.format(ttl));
+    }
+    putIfNotNull(body, "description", description);
+    return body;
+  }
+
+  private static void putList(ObjectNode body, String field, List<String> values) {
+    if (values != null) {
+      ArrayNode array = body.putArray(field);
+      for (String v : values) {
+        array.add(Objects.requireNonNull(v, field));
+      }
+    }
   }
 
   private static String seg(String id) {
@@ -623,6 +984,7 @@ public final class ClavisClient implements AutoCloseable {
     private Path caCertificate;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private String userAgent;
 
     private Builder() {}
 
@@ -683,6 +1045,22 @@ public final class ClavisClient implements AutoCloseable {
     /** How long to wait for the answer to one request from one server (default 30 s). */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header, which the audit trail records (default {@code
+     * clavis-java/<version>}); for example {@code my-app/1.2}.
+     */
+    public Builder userAgent(String userAgent) {
+      if (userAgent != null
+          && (userAgent.isBlank()
+              || userAgent.length() > 200
+              || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+        throw new IllegalArgumentException(
+            "invalid user agent: it must be 1 to 200 printable ASCII characters");
+      }
+      this.userAgent = userAgent;
       return this;
     }
 

@@ -5,4 +5,5 @@ import java.time.Instant;
 
 /** A compartment. The tenancy root has id {@code tenancy}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Compartment(String id, String name, String parentId, Instant createdAt) {}
+public record Compartment(
+    String id, String name, String parentId, Instant createdAt, String createdBy) {}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,14 @@ final class HttpTransport implements AutoCloseable {
       return new Call("POST", path, Map.of(), body, true, Set.of());
     }
 
+    static Call put(String path, JsonNode body) {
+      return new Call("PUT", path, Map.of(), body, true, Set.of());
+    }
+
+    static Call delete(String path) {
+      return new Call("DELETE", path, Map.of(), null, true, Set.of());
+    }
+
     Call query(Map<String, String> q) {
       return new Call(method, path, q, body, authenticated, acceptedErrorStatuses);
     }
@@ -94,6 +103,31 @@ final class HttpTransport implements AutoCloseable {
    * @throws ClavisException for an error answer, or when no server could be reached
    */
   JsonNode send(Call call) {
+    Answer a = exchange(call, "application/json");
+    return decode(a.server(), a.status(), a.response().body(), a.requestId());
+  }
+
+  /** A text answer: its body as UTF-8 and its headers. */
+  record TextAnswer(String text, HttpHeaders headers) {}
+
+  /**
+   * Sends the call and returns the body of the answer as text, for endpoints that answer with
+   * something other than JSON (error answers are still JSON and become exceptions).
+   *
+   * @param accept the media types asked for
+   * @throws ClavisException for an error answer, or when no server could be reached
+   */
+  TextAnswer sendText(Call call, String accept) {
+    Answer a = exchange(call, accept);
+    byte[] body = a.response().body();
+    return new TextAnswer(
+        body == null ? "" : new String(body, StandardCharsets.UTF_8), a.response().headers());
+  }
+
+  /** The answer of the server that gave a final answer. */
+  private record Answer(URI server, int status, HttpResponse<byte[]> response, String requestId) {}
+
+  private Answer exchange(Call call, String accept) {
     byte[] body = encode(call);
     List<URI> tried = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -102,7 +136,8 @@ final class HttpTransport implements AutoCloseable {
     for (URI server : nodes.candidates()) {
       HttpResponse<byte[]> response;
       try {
-        response = http.send(request(server, call, body), HttpResponse.BodyHandlers.ofByteArray());
+        response =
+            http.send(request(server, call, body, accept), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         nodes.reportFailure(server);
         tried.add(server);
@@ -129,7 +164,7 @@ final class HttpTransport implements AutoCloseable {
       if (!ok) {
         throw Errors.fromResponse(mapper, status, response.body(), requestId);
       }
-      return decode(server, status, response.body(), requestId);
+      return new Answer(server, status, response, requestId);
     }
     if (lastAnswer != null) {
       // some node answered (sealed, read-only...): that answer says more than "unreachable"
@@ -166,11 +201,11 @@ final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private HttpRequest request(URI server, Call call, byte[] body) {
+  private HttpRequest request(URI server, Call call, byte[] body, String accept) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(server, call.path(), call.query()))
             .timeout(requestTimeout)
-            .header("Accept", "application/json")
+            .header("Accept", accept)
             .header("User-Agent", userAgent);
     if ("http".equalsIgnoreCase(server.getScheme())) {
       b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain HTTP

@@ -111,4 +111,62 @@ class ResultsTest {
             () -> new SignRequest(null, null, "ECDSA_SHA256"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void auditRecordsKeepTheirResourcesSortedAndImmutable() throws Exception {
+    AuditEvent e =
+        mapper.readValue(
+            "{\"seq\":1,\"time\":\"2026-01-01T00:00:00.000001Z\",\"operation\":\"key.get\","
+                + "\"resources\":{\"vaultId\":\"v\",\"keyId\":\"k\"},\"result\":\"allowed\","
+                + "\"durationMicros\":5,\"somethingNew\":1}",
+            AuditEvent.class);
+    assertThat(e.resources().keySet()).containsExactly("keyId", "vaultId");
+    assertThat(e.time()).isEqualTo(Instant.parse("2026-01-01T00:00:00.000001Z"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.resources().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    AuditEvent none = mapper.readValue("{\"seq\":2,\"result\":\"failed\"}", AuditEvent.class);
+    assertThat(none.resources()).isEmpty();
+  }
+
+  @Test
+  void anAuditPageOmitsAnEmptyListOfUnreachableNodes() throws Exception {
+    AuditPage p = mapper.readValue("{\"items\":[]}", AuditPage.class);
+    assertThat(p.unreachableNodes()).isEmpty();
+    assertThat(p.hasNext()).isFalse();
+    assertThat(mapper.writeValueAsString(p)).isEqualTo("{\"items\":[]}");
+    AuditPage q = new AuditPage(List.of(), "p2", List.of("node2"));
+    assertThat(mapper.writeValueAsString(q))
+        .isEqualTo("{\"items\":[],\"nextPage\":\"p2\",\"unreachableNodes\":[\"node2\"]}");
+  }
+
+  @Test
+  void anAuditExportCountsItsLines() {
+    assertThat(new AuditExport(AuditExport.Format.JSONL, "", null, null).records()).isZero();
+    assertThat(new AuditExport(AuditExport.Format.JSONL, null, null, null).records()).isZero();
+    assertThat(new AuditExport(AuditExport.Format.JSONL, "a\n", null, null).records()).isEqualTo(1);
+    assertThat(new AuditExport(AuditExport.Format.SYSLOG, "a\nb\n\nc", null, null).records())
+        .isEqualTo(3);
+    assertThat(AuditExport.Format.SYSLOG.wire()).isEqualTo("syslog");
+  }
+
+  @Test
+  void identityRecordsReadTheApiJson() throws Exception {
+    User u =
+        mapper.readValue(
+            "{\"id\":\"user_1\",\"name\":\"a\",\"groups\":null,\"hasPassword\":false,"
+                + "\"lockedUntil\":\"2026-01-01T00:15:00Z\"}",
+            User.class);
+    assertThat(u.groups()).isEmpty();
+    assertThat(u.lockedUntil()).isEqualTo(Instant.parse("2026-01-01T00:15:00Z"));
+    Group g = mapper.readValue("{\"id\":\"group_key-admins\",\"builtIn\":true}", Group.class);
+    assertThat(g.builtIn()).isTrue();
+    assertThat(g.members()).isEmpty();
+    PolicyExplanation denied =
+        mapper.readValue(
+            "{\"principal\":\"a\",\"allowed\":false,\"reason\":\"no statement\"}",
+            PolicyExplanation.class);
+    assertThat(denied.allowed()).isFalse();
+    assertThat(denied.statement()).isNull();
+    assertThat(denied.groups()).isEmpty();
+  }
 }

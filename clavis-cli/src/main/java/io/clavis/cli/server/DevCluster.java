@@ -271,6 +271,9 @@ final class DevCluster {
     if (options.snapshotThreshold != defaults.snapshotThreshold) {
       cmd.addAll(List.of("--snapshot-threshold", Long.toString(options.snapshotThreshold)));
     }
+    if (options.auditFailOpen) {
+      cmd.add("--audit-fail-open");
+    }
     if (options.maxClockSkewMs != defaults.maxClockSkewMs) {
       cmd.addAll(List.of("--max-clock-skew-ms", Long.toString(options.maxClockSkewMs)));
     }

@@ -57,6 +57,13 @@ public final class NodeOptions {
       description = "Refuse joining nodes whose clock differs more (default: ${DEFAULT-VALUE}).")
   long maxClockSkewMs = 2_000;
 
+  @Option(
+      names = "--audit-fail-open",
+      description =
+          "Answer requests even when their audit record cannot be written (default: refuse them"
+              + " with 503 AUDIT_UNAVAILABLE).")
+  boolean auditFailOpen;
+
   NodeConfig toConfig(Path data) {
     NodeConfig c =
         NodeConfig.defaults(data)
@@ -66,6 +73,7 @@ public final class NodeOptions {
             .toBuilder()
             .snapshotThreshold(snapshotThreshold)
             .maxClockSkewMs(maxClockSkewMs)
+            .auditFailClosed(!auditFailOpen)
             .build();
     return host == null ? c.withHost(null) : c.withHost(host);
   }
