@@ -25,7 +25,10 @@ public record AuditQuery(
     return (keyId == null || keyId.equals(e.resources().get("keyId")))
         && (principal == null
             || principal.equals(e.principal())
-            || principal.equals(e.principalId()))
+            || principal.equals(e.principalId())
+            // Logins are made before there is a principal: they name the user they try.
+            || principal.equals(e.resources().get("userName"))
+            || principal.equals(e.resources().get("userId")))
         && (operation == null || operationMatches(e.operation()))
         && (result == null || result.equals(e.result()))
         && (from == null || !e.time().isBefore(from))

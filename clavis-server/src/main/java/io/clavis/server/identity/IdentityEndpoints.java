@@ -1,6 +1,7 @@
 package io.clavis.server.identity;
 
 import io.clavis.core.policy.ResourceType;
+import io.clavis.core.policy.Subject;
 import io.clavis.core.policy.Verb;
 import io.clavis.server.access.Guard;
 import io.clavis.server.error.ClavisException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code /v1/users}, {@code /v1/services}, {@code /v1/groups}, {@code /v1/auth/*} and token
@@ -22,9 +24,30 @@ public final class IdentityEndpoints {
   private static final Duration DEFAULT_TTL = Duration.ofHours(24);
 
   private final IdentityService identities;
+  private final Function<Subject, List<String>> policiesNaming;
 
-  public IdentityEndpoints(IdentityService identities) {
+  /**
+   * @param policiesNaming the policies whose statements name a subject: a principal or group they
+   *     name cannot be deleted, or a later one of the same name would silently inherit the grants
+   */
+  public IdentityEndpoints(
+      IdentityService identities, Function<Subject, List<String>> policiesNaming) {
     this.identities = identities;
+    this.policiesNaming = policiesNaming;
+  }
+
+  private void checkUnreferenced(Subject subject, String what) {
+    List<String> policies = policiesNaming.apply(subject);
+    if (!policies.isEmpty()) {
+      throw new ClavisException(
+          io.clavis.server.error.ErrorCode.INVALID_STATE,
+          what
+              + " "
+              + subject.name()
+              + " is named in policies "
+              + String.join(", ", policies)
+              + "; remove it from their statements first");
+    }
   }
 
   public void register(Routes routes) {
@@ -44,7 +67,11 @@ public final class IdentityEndpoints {
     routes.delete(
         "/v1/users/{id}",
         tenancy("user.delete", Verb.MANAGE, ResourceType.USERS),
-        r -> deletePrincipal(r, identities.user(r.pathParam("id")).id()));
+        r -> {
+          UserRecord u = identities.user(r.pathParam("id"));
+          checkUnreferenced(Subject.user(u.name()), "user");
+          return deletePrincipal(r, u.id());
+        });
     routes.post(
         "/v1/users/{id}/password", Guard.authenticated("user.set-password"), this::setPassword);
     routes.post(
@@ -75,7 +102,11 @@ public final class IdentityEndpoints {
     routes.delete(
         "/v1/services/{id}",
         tenancy("service.delete", Verb.MANAGE, ResourceType.SERVICES),
-        r -> deletePrincipal(r, identities.service(r.pathParam("id")).id()));
+        r -> {
+          ServiceRecord s = identities.service(r.pathParam("id"));
+          checkUnreferenced(Subject.service(s.name()), "service");
+          return deletePrincipal(r, s.id());
+        });
     routes.post(
         "/v1/services/{id}/tokens",
         tenancy("service.create-token", Verb.MANAGE, ResourceType.SERVICES),
@@ -90,7 +121,15 @@ public final class IdentityEndpoints {
     routes.get(
         "/v1/groups",
         tenancy("group.list", Verb.INSPECT, ResourceType.GROUPS),
-        r -> ok(Map.of("items", identities.groups().stream().map(this::view).toList())));
+        r -> {
+          Map<String, List<String>> members = identities.membersByGroup();
+          return ok(
+              Map.of(
+                  "items",
+                  identities.groups().stream()
+                      .map(g -> view(g, members.getOrDefault(g.name(), List.of())))
+                      .toList()));
+        });
     routes.get(
         "/v1/groups/{id}",
         tenancy("group.get", Verb.READ, ResourceType.GROUPS),
@@ -101,6 +140,9 @@ public final class IdentityEndpoints {
         r -> {
           GroupRecord g = identities.group(r.pathParam("id"));
           r.audit("groupId", g.id());
+          if (!g.builtIn()) {
+            checkUnreferenced(Subject.group(g.name()), "group");
+          }
           identities.deleteGroup(g.id());
           return ApiResponse.noContent();
         });
@@ -278,12 +320,16 @@ public final class IdentityEndpoints {
   }
 
   private Map<String, Object> view(GroupRecord g) {
+    return view(g, identities.members(g));
+  }
+
+  private Map<String, Object> view(GroupRecord g, List<String> members) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", g.id());
     out.put("name", g.name());
     out.put("description", g.description());
     out.put("builtIn", g.builtIn());
-    out.put("members", identities.members(g));
+    out.put("members", members);
     out.put("createdAt", g.createdAt());
     out.put("createdBy", g.createdBy());
     return out;

@@ -332,6 +332,22 @@ public final class IdentityService {
     return out;
   }
 
+  /** Every group's members (names, users first), from one pass over users and services. */
+  public Map<String, List<String>> membersByGroup() {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    users()
+        .forEach(
+            u ->
+                u.groups()
+                    .forEach(g -> out.computeIfAbsent(g, k -> new ArrayList<>()).add(u.name())));
+    services()
+        .forEach(
+            s ->
+                s.groups()
+                    .forEach(g -> out.computeIfAbsent(g, k -> new ArrayList<>()).add(s.name())));
+    return out;
+  }
+
   public void deleteGroup(String nameOrId) {
     GroupRecord g = group(nameOrId);
     if (g.builtIn()) {

@@ -196,7 +196,7 @@ public final class ClavisNode implements AutoCloseable {
         .register(routes);
     new SealEndpoints(seal, raft).register(routes);
     new TokenEndpoints(tokens).register(routes);
-    new IdentityEndpoints(identities).register(routes);
+    new IdentityEndpoints(identities, authorizer::policiesNaming).register(routes);
     new PolicyEndpoints(policies, identities, access, routes::guards).register(routes);
     new AuditEndpoints(data.resolve("audit"), name, cluster, () -> nodeTls).register(routes);
     new VaultEndpoints(vaults).register(routes);

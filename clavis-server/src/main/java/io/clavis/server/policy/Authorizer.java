@@ -97,6 +97,16 @@ public final class Authorizer {
     return result;
   }
 
+  /** The names of the policies with a statement naming this subject (deletion checks). */
+  public List<String> policiesNaming(io.clavis.core.policy.Subject subject) {
+    return model().policies().statements().stream()
+        .filter(s -> s.statement().subjects().contains(subject))
+        .map(AttachedStatement::policyName)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   /** A compartment by id from the compiled tree. */
   public Optional<Compartment> compartment(String id) {
     return Optional.ofNullable(model().compartments().get(id));

@@ -36,6 +36,7 @@ public final class StateStore implements AutoCloseable {
   }
 
   private final Path dir;
+  private final boolean readOnly;
   private final Options options;
   private final LRUCache blockCache;
   private final WriteOptions writeOptions;
@@ -46,21 +47,27 @@ public final class StateStore implements AutoCloseable {
   private volatile long appliedTerm;
   private volatile long appliedIndex;
 
-  private StateStore(Path dir) throws IOException {
+  private StateStore(Path dir, boolean readOnly) throws IOException {
     this.dir = dir;
+    this.readOnly = readOnly;
     blockCache = new LRUCache(64L * 1024 * 1024);
     options =
         new Options()
-            .setCreateIfMissing(true)
+            .setCreateIfMissing(!readOnly)
             .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
     writeOptions = new WriteOptions().setSync(false);
     openDb();
   }
 
   private void openDb() throws IOException {
-    Files.createDirectories(dir);
+    if (!readOnly) {
+      Files.createDirectories(dir);
+    }
     try {
-      db = RocksDB.open(options, dir.toString());
+      db =
+          readOnly
+              ? RocksDB.openReadOnly(options, dir.toString())
+              : RocksDB.open(options, dir.toString());
     } catch (RocksDBException e) {
       throw new IOException("cannot open state database in " + dir + ": " + e.getMessage(), e);
     }
@@ -76,7 +83,15 @@ public final class StateStore implements AutoCloseable {
   }
 
   public static StateStore open(Path dir) throws IOException {
-    return new StateStore(dir);
+    return new StateStore(dir, false);
+  }
+
+  /**
+   * Opens an existing database for reading only, for offline tools: it takes no lock, so the node
+   * may be running, and it sees the state as of this call. {@link #apply} fails on it.
+   */
+  public static StateStore openReadOnly(Path dir) throws IOException {
+    return new StateStore(dir, true);
   }
 
   public Path directory() {
@@ -178,6 +193,9 @@ public final class StateStore implements AutoCloseable {
 
   /** Applies one log entry's writes and its term/index atomically. */
   public void apply(long term, long index, StateWriter writer) {
+    if (readOnly) {
+      throw new IllegalStateException("the state database in " + dir + " is open read-only");
+    }
     lock.readLock().lock();
     try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
       Transaction txn = new Transaction(batch);

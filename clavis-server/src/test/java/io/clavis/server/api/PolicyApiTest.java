@@ -78,9 +78,14 @@ class PolicyApiTest extends SharedNodeApiTest {
     assertOk(
         as(app, "POST", "/v1/keys/" + prodKey + "/re-encrypt", json("ciphertext", prodCiphertext)));
 
+    // A group a policy names cannot go: a new group of that name would inherit the grant.
+    assertThat(assertError(node.call("DELETE", "/v1/groups/apps-pol", null), 409, "INVALID_STATE"))
+        .contains("apps-use-prod");
+
     // Deleting the policy takes the grant away at once.
     assertOk(node.call("DELETE", "/v1/policies/apps-use-prod", null), 204);
     assertError(encryptAs(app, prodKey), 403, "FORBIDDEN");
+    assertOk(node.call("DELETE", "/v1/groups/apps-pol", null), 204);
   }
 
   @Test
