@@ -23,9 +23,19 @@ public final class TokenEndpoints {
 
   private ApiResponse create(ApiRequest r) {
     String ttlText = r.body().optionalScalar("ttl");
-    Duration ttl = ttlText == null ? DEFAULT_TTL : TokenService.parseTtl(ttlText);
     Principal caller = r.principal();
-    tokens.checkWithinCaller(caller, ttl);
+    // Without a ttl the default is shortened to what the caller's token has left; an explicit
+    // one that reaches past it is refused.
+    Duration ttl;
+    if (ttlText == null) {
+      ttl = tokens.withinCaller(caller, DEFAULT_TTL);
+      if (ttl.isNegative() || ttl.isZero()) {
+        ttl = Duration.ofSeconds(1);
+      }
+    } else {
+      ttl = TokenService.parseTtl(ttlText);
+      tokens.checkWithinCaller(caller, ttl);
+    }
     // A token makes tokens for its own principal: root makes root tokens, a user or service more
     // tokens of its own.
     TokenService.IssuedToken issued =

@@ -83,21 +83,32 @@ public final class TokenService {
    * session cannot mint a long-lived credential.
    */
   public void checkWithinCaller(Principal caller, Duration ttl) {
-    if (caller.tokenId() == null) {
-      return;
-    }
-    Optional<TokenRecord> own =
-        store
-            .read(TokenRecord.idKey(caller.tokenId()), String.class)
-            .flatMap(hash -> store.read(TokenRecord.key(hash), TokenRecord.class));
-    if (own.isPresent()
-        && own.get().expiresAt() != null
-        && Instant.now().plus(ttl).isAfter(own.get().expiresAt())) {
+    Instant expires = callerExpiry(caller);
+    if (expires != null && Instant.now().plus(ttl).isAfter(expires)) {
       throw ClavisException.invalid(
-          "a token cannot outlive the token that creates it (yours expires at "
-              + own.get().expiresAt()
-              + ")");
+          "a token cannot outlive the token that creates it (yours expires at " + expires + ")");
     }
+  }
+
+  /** {@code wanted}, shortened to the lifetime left to the caller's own token. */
+  public Duration withinCaller(Principal caller, Duration wanted) {
+    Instant expires = callerExpiry(caller);
+    if (expires == null) {
+      return wanted;
+    }
+    Duration left = Duration.between(Instant.now(), expires);
+    return left.compareTo(wanted) < 0 ? left : wanted;
+  }
+
+  private Instant callerExpiry(Principal caller) {
+    if (caller.tokenId() == null) {
+      return null;
+    }
+    return store
+        .read(TokenRecord.idKey(caller.tokenId()), String.class)
+        .flatMap(hash -> store.read(TokenRecord.key(hash), TokenRecord.class))
+        .map(TokenRecord::expiresAt)
+        .orElse(null);
   }
 
   /** Forgets cached tokens: one may have been revoked. */
