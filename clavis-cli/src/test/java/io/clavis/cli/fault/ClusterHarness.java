@@ -200,17 +200,34 @@ final class ClusterHarness implements AutoCloseable {
   }
 
   private void awaitHealthy(Node n) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              if (!n.process.isAlive()) {
-                throw new IllegalStateException(n.name + " exited");
-              }
-              return n.call("GET", "/v1/sys/health", null).status() == 200;
-            });
+    try {
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                if (!n.process.isAlive()) {
+                  throw new IllegalStateException(n.name + " exited");
+                }
+                return n.call("GET", "/v1/sys/health", null).status() == 200;
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // The node's log lives in a temporary directory that is gone after the test: show its end.
+      throw new AssertionError(
+          n.name + " did not become healthy; the end of its log:\n" + logTail(n, 60), e);
+    }
+  }
+
+  private static String logTail(Node n, int lines) {
+    try {
+      List<String> all =
+          java.nio.file.Files.readAllLines(
+              n.data.resolveSibling(n.name + ".log"), java.nio.charset.StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | RuntimeException e) {
+      return "(log unreadable: " + e + ")";
+    }
   }
 
   Response send(String api, String method, String path, String body) throws Exception {
