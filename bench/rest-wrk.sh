@@ -9,7 +9,7 @@ CONNECTIONS="${2:-64}"
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
-"$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 18443 --cluster-port 18444 >"$WORK/node.log" 2>&1 &
+"$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 18443 --cluster-port 18444 ${CLAVIS_DEV_OPTS:-} >"$WORK/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null; wait $NODE 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done

@@ -2,6 +2,7 @@ package io.clavis.cli.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.clavis.server.kmip.DevKmipClient;
 import io.clavis.server.node.ClavisNode;
 import io.clavis.server.node.DevMode;
 import io.clavis.server.node.NodeConfig;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a development node: initialised, unsealed, with its own TLS CA.",
       "",
-      "Prints the API URL and the root token, and writes DIR/dev.json when ready.",
+      "Prints the API URL and the root token, and writes DIR/dev.json when ready. The KMIP",
+      "listener runs too, with a ready client certificate (service kmip-admin, in key-admins",
+      "and system-admins) in DIR/kmip/, named in dev.json.",
       "Run again on the same DIR to resume the same state. NOT FOR PRODUCTION: the unseal",
       "passphrase and root token are kept in plain files in DIR.",
       "",
@@ -70,7 +73,8 @@ public final class DevCommand implements Callable<Integer> {
     ClavisNode started = running.node();
     String token = DevMode.bootstrap(started);
     String api = started.apiUri().toString();
-    writeDevJson(dir, api, token, started);
+    Map<String, Object> kmip = kmipEntry(dir, started);
+    writeDevJson(dir, api, token, started, kmip);
     System.out.println();
     System.out.println(
         "WARNING: dev mode. The unseal passphrase and root token are stored in plain");
@@ -81,6 +85,7 @@ public final class DevCommand implements Callable<Integer> {
     System.out.println("  Root token: " + token);
     System.out.println("  CA cert:    " + started.caCertPath());
     System.out.println("  dev.json:   " + dir.resolve("dev.json"));
+    printKmip(kmip);
     System.out.println();
     System.out.println("  export CLAVIS_SERVER=" + api);
     System.out.println("  export CLAVIS_TOKEN=" + token);
@@ -140,7 +145,8 @@ public final class DevCommand implements Callable<Integer> {
       entries.add(nodeEntry(n.name(), n.api(), n.pid(), n.data()));
     }
     String api = started.nodes().get(0).api();
-    writeDevJson(dir, api, started.token(), started.caCert(), entries);
+    Map<String, Object> kmip = kmipEntry(dir, started.node1().node());
+    writeDevJson(dir, api, started.token(), started.caCert(), entries, kmip);
     String servers =
         started.nodes().stream().map(DevCluster.NodeInfo::api).collect(Collectors.joining(","));
     System.out.println();
@@ -153,6 +159,7 @@ public final class DevCommand implements Callable<Integer> {
     System.out.println("  Root token: " + started.token());
     System.out.println("  CA cert:    " + started.caCert());
     System.out.println("  dev.json:   " + dir.resolve("dev.json"));
+    printKmip(kmip);
     for (DevCluster.NodeInfo n : started.nodes()) {
       System.out.println(
           "  "
@@ -182,24 +189,59 @@ public final class DevCommand implements Callable<Integer> {
     return nodeEntry;
   }
 
-  private static void writeDevJson(Path dir, String api, String token, ClavisNode node)
+  /**
+   * The KMIP listener of {@code node} and dev mode's client certificate for it (created in
+   * DIR/kmip/ on the first run, registered as the service kmip-admin), for dev.json.
+   */
+  private static Map<String, Object> kmipEntry(Path dir, ClavisNode node)
+      throws java.io.IOException {
+    DevKmipClient.Credentials client =
+        DevKmipClient.ensure(dir.resolve("kmip"), node.dataDir().resolve("tls"), node.identities());
+    Map<String, Object> kmip = new LinkedHashMap<>();
+    kmip.put("host", node.identity().host());
+    kmip.put("port", node.kmipPort());
+    kmip.put("clientCert", client.clientCert().toString());
+    kmip.put("clientKey", client.clientKey().toString());
+    return kmip;
+  }
+
+  private static void printKmip(Map<String, Object> kmip) {
+    System.out.println(
+        "  KMIP:       "
+            + kmip.get("host")
+            + ":"
+            + kmip.get("port")
+            + " (client certificate "
+            + kmip.get("clientCert")
+            + ")");
+  }
+
+  private static void writeDevJson(
+      Path dir, String api, String token, ClavisNode node, Map<String, Object> kmip)
       throws java.io.IOException {
     writeDevJson(
         dir,
         api,
         token,
         node.caCertPath(),
-        List.of(nodeEntry(node.identity().name(), api, ProcessHandle.current().pid(), dir)));
+        List.of(nodeEntry(node.identity().name(), api, ProcessHandle.current().pid(), dir)),
+        kmip);
   }
 
   private static void writeDevJson(
-      Path dir, String api, String token, Path caCert, List<Map<String, Object>> nodes)
+      Path dir,
+      String api,
+      String token,
+      Path caCert,
+      List<Map<String, Object>> nodes,
+      Map<String, Object> kmip)
       throws java.io.IOException {
     Map<String, Object> dev = new LinkedHashMap<>();
     dev.put("api", api);
     dev.put("token", token);
     dev.put("caCert", caCert.toString());
     dev.put("nodes", nodes);
+    dev.put("kmip", kmip);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Path tmp = dir.resolve("dev.json.tmp");
     mapper.writeValue(tmp.toFile(), dev);

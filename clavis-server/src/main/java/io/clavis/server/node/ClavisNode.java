@@ -25,6 +25,9 @@ import io.clavis.server.key.KeyEndpoints;
 import io.clavis.server.key.KeyMaterials;
 import io.clavis.server.key.KeyService;
 import io.clavis.server.key.RotateKeyCommand;
+import io.clavis.server.kmip.KmipDispatcher;
+import io.clavis.server.kmip.KmipListener;
+import io.clavis.server.kmip.KmipServerInfo;
 import io.clavis.server.policy.Authorizer;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.policy.PolicyEndpoints;
@@ -60,8 +63,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Clavis node: wires the Raft member, the state, the seal, the services and the REST listener,
- * and runs the leader's maintenance.
+ * One Clavis node: wires the Raft member, the state, the seal, the services and the REST and KMIP
+ * listeners, and runs the leader's maintenance.
  */
 public final class ClavisNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClavisNode.class);
@@ -74,6 +77,9 @@ public final class ClavisNode implements AutoCloseable {
   private final KeyService keys;
   private final KeyMaterials materials;
   private final RestServer rest;
+  private final KmipDispatcher kmipDispatcher;
+  private final KmipListener kmip;
+  private final IdentityService identities;
   private final AuditTrail audit;
   private final NodeTls tls;
   private final Activation activation;
@@ -148,7 +154,7 @@ public final class ClavisNode implements AutoCloseable {
                   : null);
         });
     TokenService tokens = new TokenService(raft, store);
-    IdentityService identities = new IdentityService(raft, store, tokens);
+    identities = new IdentityService(raft, store, tokens);
     Authorizer authorizer = new Authorizer(store);
     PolicyService policies = new PolicyService(raft, store, authorizer, identities);
     VaultService vaults = new VaultService(raft, store);
@@ -220,6 +226,30 @@ public final class ClavisNode implements AutoCloseable {
                 routes)
             .start();
 
+    // KMIP: the protocol operations are built in; the managed-object operations register their
+    // handlers on kmipDispatcher here, before the listener accepts connections.
+    kmipDispatcher = KmipDispatcher.standard(KmipServerInfo.clavis(name, VERSION));
+    try {
+      kmip =
+          new KmipListener(
+                  new KmipListener.Settings(
+                      host, kmipPort, tls.serverKey(), tls.serverChain(), config.kmipLimits()),
+                  kmipDispatcher,
+                  access,
+                  audit,
+                  this::unavailableReason)
+              .start();
+    } catch (IOException | RuntimeException e) {
+      rest.close(); // the node does not start: release what it holds
+      audit.close();
+      try {
+        raft.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+
     identity =
         new NodeIdentity(
             name,
@@ -227,7 +257,7 @@ public final class ClavisNode implements AutoCloseable {
             host,
             rest.port(),
             clusterPort,
-            kmipPort,
+            kmip.port(),
             initialPeers,
             saved == null ? null : saved.activateVia());
     identity.save(data);
@@ -252,6 +282,15 @@ public final class ClavisNode implements AutoCloseable {
 
   public static ClavisNode start(NodeConfig config) throws IOException {
     return new ClavisNode(config);
+  }
+
+  /** Null while the node serves requests, else why it does not (for the KMIP listener). */
+  private String unavailableReason() {
+    try {
+      return seal.status() == Seal.Status.UNSEALED ? null : seal.notUnsealed().getMessage();
+    } catch (ClavisException e) {
+      return e.getMessage(); // the state is being replaced by a snapshot from the leader
+    }
   }
 
   private void maintain() {
@@ -296,6 +335,26 @@ public final class ClavisNode implements AutoCloseable {
     return rest;
   }
 
+  /** The port the KMIP listener is bound to. */
+  public int kmipPort() {
+    return kmip.port();
+  }
+
+  /** The KMIP listener, for in-process inspection (tests). */
+  public KmipListener kmipListener() {
+    return kmip;
+  }
+
+  /** The KMIP operations this node answers; handlers are registered on it while it starts. */
+  public KmipDispatcher kmipDispatcher() {
+    return kmipDispatcher;
+  }
+
+  /** Users, services and groups (dev mode registers its KMIP client service through it). */
+  public IdentityService identities() {
+    return identities;
+  }
+
   /** Whether this node belongs to a cluster it did not found (it joined one). */
   public boolean isClusterMember() {
     return !identity.initialPeers().isEmpty() || raft.members().size() > 1;
@@ -317,6 +376,7 @@ public final class ClavisNode implements AutoCloseable {
       activation.stop();
     }
     try {
+      kmip.close();
       rest.close();
       audit.commitHead();
       audit.close();

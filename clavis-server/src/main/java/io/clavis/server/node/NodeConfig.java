@@ -1,6 +1,7 @@
 package io.clavis.server.node;
 
 import io.clavis.core.crypto.Argon2idKdf;
+import io.clavis.server.kmip.KmipLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,7 +22,8 @@ public record NodeConfig(
     long snapshotThreshold,
     long maxClockSkewMs,
     boolean auditFailClosed,
-    Duration auditHeadInterval) {
+    Duration auditHeadInterval,
+    KmipLimits kmipLimits) {
   public static final int DEFAULT_API_PORT = 8443;
   public static final int DEFAULT_CLUSTER_PORT = 8444;
   public static final int DEFAULT_KMIP_PORT = 5696;
@@ -71,6 +73,10 @@ public record NodeConfig(
     return toBuilder().kdfParams(params).build();
   }
 
+  public NodeConfig withKmipLimits(KmipLimits limits) {
+    return toBuilder().kmipLimits(limits).build();
+  }
+
   /** Builds a {@link NodeConfig}; starts from production defaults. */
   public static final class Builder {
     private final Path dataDir;
@@ -86,6 +92,7 @@ public record NodeConfig(
     private long maxClockSkewMs = 2_000;
     private boolean auditFailClosed = true;
     private Duration auditHeadInterval = Duration.ofSeconds(30);
+    private KmipLimits kmipLimits = KmipLimits.DEFAULT;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -105,6 +112,7 @@ public record NodeConfig(
       this.maxClockSkewMs = c.maxClockSkewMs;
       this.auditFailClosed = c.auditFailClosed;
       this.auditHeadInterval = c.auditHeadInterval;
+      this.kmipLimits = c.kmipLimits;
     }
 
     public Builder host(String v) {
@@ -173,6 +181,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** What one KMIP client may cost: connections, timeouts, message size. */
+    public Builder kmipLimits(KmipLimits v) {
+      kmipLimits = v;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           dataDir,
@@ -187,7 +201,8 @@ public record NodeConfig(
           snapshotThreshold,
           maxClockSkewMs,
           auditFailClosed,
-          auditHeadInterval);
+          auditHeadInterval,
+          kmipLimits);
     }
   }
 }
