@@ -8,7 +8,11 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The key types Clavis can create, and what each can be used for. */
+/**
+ * The key types Clavis can create, and what each can be used for; plus the {@linkplain
+ * KeyFamily#DATA data} kinds that KMIP clients register, which are stored like keys but are not
+ * keys: they cannot be created over REST and no cryptographic operation accepts them.
+ */
 public enum KeyAlgorithm {
   AES_128(KeyFamily.AES, 128),
   AES_192(KeyFamily.AES, 192),
@@ -21,7 +25,19 @@ public enum KeyAlgorithm {
   EC_P521(KeyFamily.EC, 521),
   HMAC_SHA256(KeyFamily.HMAC, 256),
   HMAC_SHA384(KeyFamily.HMAC, 384),
-  HMAC_SHA512(KeyFamily.HMAC, 512);
+  HMAC_SHA512(KeyFamily.HMAC, 512),
+  /** KMIP Secret Data (a password, a seed, a database's master secret): registered, never used. */
+  SECRET_DATA(KeyFamily.DATA, 0),
+  /** A KMIP Opaque Object: bytes the server does not interpret. */
+  OPAQUE_DATA(KeyFamily.DATA, 0),
+  /** A KMIP Certificate: the DER of an X.509 certificate. */
+  X509_CERTIFICATE(KeyFamily.DATA, 0);
+
+  /**
+   * The largest {@linkplain KeyFamily#DATA data} object, in bytes: enough for any certificate chain
+   * or secret a database registers, small enough that a Raft entry stays small.
+   */
+  public static final int MAX_DATA_BYTES = 64 * 1024;
 
   private static final Set<SignatureAlgorithm> RSA_SIGNATURES =
       Collections.unmodifiableSet(
@@ -57,10 +73,18 @@ public enum KeyAlgorithm {
 
   /**
    * Returns the key size in bits: the AES or HMAC key length, the RSA modulus length, or the EC
-   * field size (521 for P-521).
+   * field size (521 for P-521); 0 for data, whose size is that of what was registered.
    */
   public int bits() {
     return bits;
+  }
+
+  /**
+   * Whether this is a key at all: false for the {@linkplain KeyFamily#DATA data} kinds, which are
+   * only ever registered, never generated, created over REST or used.
+   */
+  public boolean isKey() {
+    return family != KeyFamily.DATA;
   }
 
   /** Whether the key encrypts (AES-GCM, RSA-OAEP). */
@@ -101,7 +125,7 @@ public enum KeyAlgorithm {
     return switch (family) {
       case RSA -> RSA_SIGNATURES;
       case EC -> EC_SIGNATURES;
-      case AES, HMAC -> Set.of();
+      case AES, HMAC, DATA -> Set.of();
     };
   }
 

@@ -5,5 +5,10 @@ public enum KeyFamily {
   AES,
   RSA,
   EC,
-  HMAC
+  HMAC,
+  /**
+   * Not a key: bytes registered over KMIP (secret data, opaque objects, certificates) that Clavis
+   * keeps wrapped like key material and hands back, but never uses for any cryptographic operation.
+   */
+  DATA
 }

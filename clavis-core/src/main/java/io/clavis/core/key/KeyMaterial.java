@@ -53,6 +53,9 @@ public final class KeyMaterial {
    */
   public static KeyMaterial generate(KeyAlgorithm algorithm) {
     Objects.requireNonNull(algorithm, "algorithm");
+    if (!algorithm.isKey()) {
+      throw new IllegalArgumentException(algorithm + " is registered, never generated");
+    }
     if (!algorithm.isAsymmetric()) {
       return new KeyMaterial(algorithm, SecretBytes.random(algorithm.bits() / 8), null, null, null);
     }
@@ -89,8 +92,9 @@ public final class KeyMaterial {
    * Rebuilds key material from its stored parts. The keys are parsed lazily, so a damaged private
    * key is reported by {@link #privateKey()}, not here.
    *
-   * @param secret the raw key ({@code bits/8} bytes) or the PKCS#8 DER of the private key
-   * @param publicKeyDer SubjectPublicKeyInfo DER for RSA and EC, {@code null} for AES and HMAC
+   * @param secret the raw key ({@code bits/8} bytes), the PKCS#8 DER of the private key, or the
+   *     registered bytes of a data object (1 to {@link KeyAlgorithm#MAX_DATA_BYTES})
+   * @param publicKeyDer SubjectPublicKeyInfo DER for RSA and EC, {@code null} otherwise
    * @throws IllegalArgumentException if the parts do not fit the algorithm
    */
   public static KeyMaterial fromSecret(
@@ -109,6 +113,13 @@ public final class KeyMaterial {
     if (publicKeyDer != null) {
       throw new IllegalArgumentException(algorithm + " has no public key");
     }
+    if (!algorithm.isKey()) {
+      if (secret.size() == 0 || secret.size() > KeyAlgorithm.MAX_DATA_BYTES) {
+        throw new IllegalArgumentException(
+            algorithm + " holds 1 to " + KeyAlgorithm.MAX_DATA_BYTES + " bytes");
+      }
+      return new KeyMaterial(algorithm, secret, null, null, null);
+    }
     if (secret.size() != algorithm.bits() / 8) {
       throw new IllegalArgumentException(
           algorithm + " needs a " + algorithm.bits() / 8 + "-byte key");
@@ -121,7 +132,10 @@ public final class KeyMaterial {
     return algorithm;
   }
 
-  /** Returns the secret part: the raw symmetric key or the PKCS#8 DER of the private key. */
+  /**
+   * Returns the secret part: the raw symmetric key, the PKCS#8 DER of the private key, or the bytes
+   * of a data object.
+   */
   public SecretBytes secret() {
     return secret;
   }

@@ -66,7 +66,7 @@ public final class PublicKeys {
         switch (family) {
           case RSA -> "RSA";
           case EC -> "EC";
-          case AES, HMAC -> throw new IllegalArgumentException(family + " has no public key");
+          case AES, HMAC, DATA -> throw new IllegalArgumentException(family + " has no public key");
         };
     PublicKey key;
     try {

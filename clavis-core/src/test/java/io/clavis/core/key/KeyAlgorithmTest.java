@@ -15,7 +15,11 @@ class KeyAlgorithmTest {
   @EnumSource(KeyAlgorithm.class)
   void capabilitiesFollowTheFamily(KeyAlgorithm algorithm) {
     KeyFamily family = algorithm.family();
-    assertThat(algorithm.name()).startsWith(family == KeyFamily.EC ? "EC_P" : family.name() + "_");
+    if (family != KeyFamily.DATA) {
+      assertThat(algorithm.name())
+          .startsWith(family == KeyFamily.EC ? "EC_P" : family.name() + "_");
+    }
+    assertThat(algorithm.isKey()).isEqualTo(family != KeyFamily.DATA);
     assertThat(algorithm.canEncrypt())
         .isEqualTo(family == KeyFamily.AES || family == KeyFamily.RSA);
     assertThat(algorithm.canSign()).isEqualTo(family == KeyFamily.RSA || family == KeyFamily.EC);
@@ -44,6 +48,21 @@ class KeyAlgorithmTest {
         .contains(SignatureAlgorithm.ECDSA_SHA256);
     assertThatThrownBy(() -> KeyAlgorithm.RSA_2048.signatureAlgorithms().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void dataKindsCanDoNothing() {
+    for (KeyAlgorithm data :
+        java.util.List.of(
+            KeyAlgorithm.SECRET_DATA, KeyAlgorithm.OPAQUE_DATA, KeyAlgorithm.X509_CERTIFICATE)) {
+      assertThat(data.isKey()).isFalse();
+      assertThat(data.canEncrypt() || data.canSign() || data.canMac() || data.isAsymmetric())
+          .isFalse();
+      assertThat(data.bits()).isZero();
+      assertThat(data.signatureAlgorithms()).isEmpty();
+      assertThatThrownBy(() -> PublicKeys.parse(data.family(), new byte[] {0x30, 0}))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

@@ -13,9 +13,11 @@ import io.clavis.core.crypto.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,16 +27,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyMaterialTest {
   private static final byte[] DATA = "data".getBytes(StandardCharsets.UTF_8);
   private static final Map<KeyAlgorithm, KeyMaterial> GENERATED = new EnumMap<>(KeyAlgorithm.class);
+  private static final List<KeyAlgorithm> KEYS =
+      Arrays.stream(KeyAlgorithm.values()).filter(KeyAlgorithm::isKey).toList();
 
   @BeforeAll
   static void generateOneOfEach() {
-    for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+    for (KeyAlgorithm algorithm : KEYS) {
       GENERATED.put(algorithm, KeyMaterial.generate(algorithm));
     }
   }
 
   @ParameterizedTest
-  @EnumSource(KeyAlgorithm.class)
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      mode = EnumSource.Mode.EXCLUDE,
+      names = {"SECRET_DATA", "OPAQUE_DATA", "X509_CERTIFICATE"})
   void generatesKeysOfTheRightShape(KeyAlgorithm algorithm) {
     KeyMaterial material = GENERATED.get(algorithm);
     assertThat(material.algorithm()).isEqualTo(algorithm);
@@ -59,7 +66,10 @@ class KeyMaterialTest {
   }
 
   @ParameterizedTest
-  @EnumSource(KeyAlgorithm.class)
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      mode = EnumSource.Mode.EXCLUDE,
+      names = {"SECRET_DATA", "OPAQUE_DATA", "X509_CERTIFICATE"})
   void rebuildsFromStoredPartsAndStillWorks(KeyAlgorithm algorithm) throws Exception {
     KeyMaterial original = GENERATED.get(algorithm);
     KeyMaterial rebuilt =
@@ -108,7 +118,10 @@ class KeyMaterialTest {
   }
 
   @ParameterizedTest
-  @EnumSource(KeyAlgorithm.class)
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      mode = EnumSource.Mode.EXCLUDE,
+      names = {"SECRET_DATA", "OPAQUE_DATA", "X509_CERTIFICATE"})
   void toStringNeverShowsTheSecret(KeyAlgorithm algorithm) {
     KeyMaterial material = GENERATED.get(algorithm);
     byte[] raw = material.secret().toByteArray(SecretAccess.get());
@@ -164,5 +177,37 @@ class KeyMaterialTest {
     byte[] der = rsa.publicKeyDer();
     der[0] ^= 1;
     assertThat(rsa.publicKeyDer()[0]).isNotEqualTo(der[0]);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      names = {"SECRET_DATA", "OPAQUE_DATA", "X509_CERTIFICATE"})
+  void dataIsRegisteredNeverGenerated(KeyAlgorithm algorithm) {
+    assertThatThrownBy(() -> KeyMaterial.generate(algorithm))
+        .isInstanceOf(IllegalArgumentException.class);
+    byte[] bytes = "a registered secret".getBytes(StandardCharsets.UTF_8);
+    KeyMaterial data = KeyMaterial.fromSecret(algorithm, SecretBytes.copyOf(bytes), null);
+    assertThat(data.secret().toByteArray(SecretAccess.get())).isEqualTo(bytes);
+    assertThat(data.toString()).doesNotContain("registered");
+    assertThatThrownBy(data::privateKey).isInstanceOf(IllegalStateException.class);
+    KeyMaterial largest =
+        KeyMaterial.fromSecret(algorithm, SecretBytes.random(KeyAlgorithm.MAX_DATA_BYTES), null);
+    assertThat(largest.secret().size()).isEqualTo(KeyAlgorithm.MAX_DATA_BYTES);
+    assertThatThrownBy(
+            () ->
+                KeyMaterial.fromSecret(
+                    algorithm, SecretBytes.random(KeyAlgorithm.MAX_DATA_BYTES + 1), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> KeyMaterial.fromSecret(algorithm, SecretBytes.copyOf(new byte[0]), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                KeyMaterial.fromSecret(
+                    algorithm,
+                    SecretBytes.copyOf(bytes),
+                    GENERATED.get(KeyAlgorithm.EC_P256).publicKeyDer()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

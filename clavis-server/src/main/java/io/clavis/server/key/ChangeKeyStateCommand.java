@@ -7,8 +7,9 @@ import io.clavis.server.state.StateStore;
 import java.time.Instant;
 
 /**
- * Moves a key through its lifecycle. Destruction is only possible once the pending period is over,
- * and it erases the wrapped material of every version.
+ * Moves a key through its lifecycle. REST destruction is only possible once the pending period is
+ * over; KMIP's {@link Action#ERASE} destroys at once any key that is not in use. Both erase the
+ * wrapped material of every version.
  */
 public record ChangeKeyStateCommand(String keyId, Action action, Instant deletionTime, Instant at)
     implements Command {
@@ -19,7 +20,15 @@ public record ChangeKeyStateCommand(String keyId, Action action, Instant deletio
     DISABLE,
     SCHEDULE_DELETION,
     CANCEL_DELETION,
-    DESTROY
+    DESTROY,
+    /** KMIP Activate: a pre-active key comes into use. */
+    ACTIVATE,
+    /** KMIP Revoke for a reason other than compromise: a pre-active or enabled key is retired. */
+    REVOKE,
+    /** KMIP Revoke for a compromise: the key is never usable again, whatever its state. */
+    COMPROMISE,
+    /** KMIP Destroy: erases the material at once, refused while the key is in use (ENABLED). */
+    ERASE
   }
 
   @Override
@@ -52,15 +61,36 @@ public record ChangeKeyStateCommand(String keyId, Action action, Instant deletio
               throw new ClavisException(
                   ErrorCode.INVALID_STATE, "key " + keyId + " is not due for deletion yet");
             }
-            for (int v = 1; v <= key.currentVersion(); v++) {
-              String vk = KeyVersionRecord.key(keyId, v);
-              txn.read(vk, KeyVersionRecord.class).ifPresent(r -> txn.put(vk, r.destroyed()));
-            }
+            eraseVersions(txn, key);
             yield key.withState(KeyState.DESTROYED, key.deletionTime(), at);
+          }
+          case ACTIVATE -> {
+            require(from == KeyState.PRE_ACTIVE, key);
+            yield key.withState(KeyState.ENABLED, null, at);
+          }
+          case REVOKE -> {
+            require(from == KeyState.PRE_ACTIVE || from == KeyState.ENABLED, key);
+            yield key.withState(KeyState.DISABLED, null, at);
+          }
+          case COMPROMISE -> {
+            require(from != KeyState.DESTROYED && from != KeyState.COMPROMISED, key);
+            yield key.withState(KeyState.COMPROMISED, null, at);
+          }
+          case ERASE -> {
+            require(from != KeyState.ENABLED && from != KeyState.DESTROYED, key);
+            eraseVersions(txn, key);
+            yield key.withState(KeyState.DESTROYED, at, at);
           }
         };
     txn.put(KeyRecord.key(keyId), next);
     return next;
+  }
+
+  private void eraseVersions(StateStore.Transaction txn, KeyRecord key) {
+    for (int v = 1; v <= key.currentVersion(); v++) {
+      String vk = KeyVersionRecord.key(keyId, v);
+      txn.read(vk, KeyVersionRecord.class).ifPresent(r -> txn.put(vk, r.destroyed()));
+    }
   }
 
   private void require(boolean allowed, KeyRecord key) {

@@ -27,7 +27,8 @@ public record KeyRecord(
     return "key/" + id;
   }
 
-  static String nameKey(String vaultId, String name) {
+  /** Index of key names within a vault (names are unique there), holding the key id. */
+  public static String nameKey(String vaultId, String name) {
     return "key-name/" + vaultId + "/" + name;
   }
 

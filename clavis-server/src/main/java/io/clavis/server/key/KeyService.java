@@ -19,7 +19,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class KeyService {
   private static final int MAX_DESCRIPTION = 1024;
 
   private final ReentrantLock[] rotationLocks = newLocks(64);
+  private final List<Consumer<Instant>> maintenanceTasks = new CopyOnWriteArrayList<>();
 
   private final RaftNode raft;
   private final StateStore store;
@@ -147,6 +150,11 @@ public final class KeyService {
   private KeyRecord rotateOnce(String id) {
     for (int attempt = 0; ; attempt++) {
       KeyRecord key = get(id);
+      if (!key.algorithm().isKey()) {
+        throw new ClavisException(
+            ErrorCode.INVALID_OPERATION_FOR_KEY,
+            "a " + key.algorithm() + " object holds registered data: it cannot be rotated");
+      }
       if (key.state() != KeyState.ENABLED && key.state() != KeyState.DISABLED) {
         throw new ClavisException(
             ErrorCode.INVALID_STATE, "key " + id + " is " + key.state() + ": cannot rotate");
@@ -203,8 +211,17 @@ public final class KeyService {
   }
 
   /**
+   * Adds work to the leader's periodic maintenance, such as the KMIP layer's activation dates. The
+   * task runs after the key loop, on the leader only, and must submit commands rather than write.
+   */
+  public void addMaintenanceTask(Consumer<Instant> task) {
+    maintenanceTasks.add(task);
+  }
+
+  /**
    * The leader's periodic work: rotate keys whose period has passed and destroy keys whose pending
-   * deletion is over. Each is an ordinary command, so followers simply apply it.
+   * deletion is over, then the tasks others added. Each is an ordinary command, so followers simply
+   * apply it.
    */
   public void runMaintenance(Instant now) {
     String cursor = null;
@@ -227,6 +244,13 @@ public final class KeyService {
       }
       cursor = page.nextPage();
     } while (cursor != null);
+    for (Consumer<Instant> task : maintenanceTasks) {
+      try {
+        task.accept(now);
+      } catch (ClavisException e) {
+        LOG.warn("Maintenance task failed: {}", e.getMessage());
+      }
+    }
   }
 
   private KeyVersionRecord newVersion(String keyId, int version, KeyAlgorithm alg, Instant at) {
@@ -251,7 +275,10 @@ public final class KeyService {
     if (name == null) {
       throw ClavisException.invalid("algorithm is required");
     }
+    // The data kinds (secret data, opaque objects, certificates) are registered over KMIP, never
+    // created here: they parse as algorithms but are refused like unknown ones.
     return KeyAlgorithm.parse(name)
+        .filter(KeyAlgorithm::isKey)
         .orElseThrow(
             () ->
                 new ClavisException(
@@ -259,7 +286,9 @@ public final class KeyService {
                     "unsupported algorithm '"
                         + truncate(name)
                         + "'; use one of "
-                        + java.util.Arrays.toString(KeyAlgorithm.values())));
+                        + java.util.Arrays.stream(KeyAlgorithm.values())
+                            .filter(KeyAlgorithm::isKey)
+                            .toList()));
   }
 
   static String truncate(String s) {

@@ -9,6 +9,10 @@ import io.clavis.server.key.ChangeKeyStateCommand;
 import io.clavis.server.key.CreateKeyCommand;
 import io.clavis.server.key.RotateKeyCommand;
 import io.clavis.server.key.UpdateKeyCommand;
+import io.clavis.server.kmip.objects.CreateObjectCommand;
+import io.clavis.server.kmip.objects.DefaultVaultCommand;
+import io.clavis.server.kmip.objects.EditAttributesCommand;
+import io.clavis.server.kmip.objects.LifecycleCommand;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.seal.InitializeCommand;
 import io.clavis.server.state.StateStore;
@@ -50,6 +54,10 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
   @JsonSubTypes.Type(value = RotateKeyCommand.class, name = "rotate-key"),
   @JsonSubTypes.Type(value = UpdateKeyCommand.class, name = "update-key"),
   @JsonSubTypes.Type(value = ChangeKeyStateCommand.class, name = "change-key-state"),
+  @JsonSubTypes.Type(value = DefaultVaultCommand.class, name = "kmip-default-vault"),
+  @JsonSubTypes.Type(value = CreateObjectCommand.class, name = "kmip-create-object"),
+  @JsonSubTypes.Type(value = LifecycleCommand.class, name = "kmip-lifecycle"),
+  @JsonSubTypes.Type(value = EditAttributesCommand.class, name = "kmip-edit-attributes"),
   @JsonSubTypes.Type(value = ClusterCommands.AddCandidate.class, name = "add-candidate"),
   @JsonSubTypes.Type(value = ClusterCommands.AdmitMember.class, name = "admit-member"),
   @JsonSubTypes.Type(value = ClusterCommands.RemoveMember.class, name = "remove-member"),
