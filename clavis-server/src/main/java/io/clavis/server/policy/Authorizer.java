@@ -68,7 +68,8 @@ public final class Authorizer {
     attributes.put("request.principal.name", principal.name());
     attributes.put("request.principal.type", principal.type().name().toLowerCase());
     attributes.put("request.auth.method", principal.authMethod());
-    attributes.put("request.protocol", "rest");
+    // KMIP operations are named kmip.*; everything else arrives over REST.
+    attributes.put("request.protocol", operation.startsWith("kmip.") ? "kmip" : "rest");
     return model()
         .policies()
         .allowing(new AccessRequest(principal.ref(), verb, resource, path, attributes));
