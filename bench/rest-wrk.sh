@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # REST throughput of a single dev node, measured with wrk on the same machine.
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS]
-# Needs wrk (apt-get install wrk). Starts its own dev node on ports 18443/18444 in a temp dir.
+# Needs wrk (apt-get install wrk). Starts its own dev node on ports 18443/18444 in a temp dir;
+# CLAVIS_DEV_OPTS adds options to `clavis dev` (e.g. --audit-fail-open).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${1:-15}"

@@ -194,7 +194,11 @@ public final class RestServer implements AutoCloseable {
           throw seal.notUnsealed();
         }
         if (guard.kind() != Guard.Kind.ANONYMOUS) {
-          principal = access.authenticate(bearer(req), ApiRequest.clientCertificate(req));
+          // Asking TLS for a client certificate that was not sent costs an exception: only when
+          // there is no token.
+          String token = bearer(req);
+          principal =
+              access.authenticate(token, token == null ? ApiRequest.clientCertificate(req) : null);
         }
       }
       request = new ApiRequest(req, requestId, readBody(req), principal, guard, access);

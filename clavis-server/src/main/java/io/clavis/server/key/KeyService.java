@@ -42,6 +42,12 @@ public final class KeyService {
   private final VaultService vaults;
   private final KeyMaterials materials;
 
+  private static final int RECORD_CACHE_LIMIT = 100_000;
+  private final java.util.Map<String, KeyRecord> records =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong recordsGeneration =
+      new java.util.concurrent.atomic.AtomicLong();
+
   public KeyService(RaftNode raft, StateStore store, VaultService vaults, KeyMaterials materials) {
     this.raft = raft;
     this.store = store;
@@ -91,10 +97,36 @@ public final class KeyService {
     return raft.submit(new CreateKeyCommand(key, first), KeyRecord.class);
   }
 
+  /**
+   * A key's metadata. Every request names a key, so records are cached: reading one from RocksDB
+   * means parsing JSON, which costs more than the cryptography. The cache is dropped whenever a
+   * command that may change keys is applied; the generation check keeps a read that raced with such
+   * a command from caching what it read before.
+   */
   public KeyRecord get(String id) {
-    return store
-        .read(KeyRecord.key(id), KeyRecord.class)
-        .orElseThrow(() -> ClavisException.notFound("key", id));
+    KeyRecord cached = records.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    long generation = recordsGeneration.get();
+    KeyRecord record =
+        store
+            .read(KeyRecord.key(id), KeyRecord.class)
+            .orElseThrow(() -> ClavisException.notFound("key", id));
+    if (records.size() >= RECORD_CACHE_LIMIT) {
+      records.clear();
+    }
+    records.put(id, record);
+    if (recordsGeneration.get() != generation) {
+      records.remove(id);
+    }
+    return record;
+  }
+
+  /** Forgets cached key records: a command that may have changed keys was applied. */
+  public void invalidateRecords() {
+    recordsGeneration.incrementAndGet();
+    records.clear();
   }
 
   public List<KeyVersionRecord> versions(String keyId) {

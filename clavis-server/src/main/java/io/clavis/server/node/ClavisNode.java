@@ -3,6 +3,7 @@ package io.clavis.server.node;
 import io.clavis.server.access.AccessController;
 import io.clavis.server.access.Guard;
 import io.clavis.server.audit.AuditEndpoints;
+import io.clavis.server.audit.AuditHeadCommand;
 import io.clavis.server.audit.AuditLog;
 import io.clavis.server.audit.AuditTrail;
 import io.clavis.server.cluster.ClusterAuthority;
@@ -28,6 +29,8 @@ import io.clavis.server.key.RotateKeyCommand;
 import io.clavis.server.kmip.KmipDispatcher;
 import io.clavis.server.kmip.KmipListener;
 import io.clavis.server.kmip.KmipServerInfo;
+import io.clavis.server.kmip.objects.ManagedObjects;
+import io.clavis.server.kmip.operations.KmipOperations;
 import io.clavis.server.policy.Authorizer;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.policy.PolicyEndpoints;
@@ -164,6 +167,13 @@ public final class ClavisNode implements AutoCloseable {
     // Followers learn of rotations and state changes only through the log: drop their caches.
     sm.addListener(
         command -> {
+          // Key records are read on every request and change rarely: any command that is not
+          // plainly about something else drops them.
+          if (!(command instanceof IdentityCommands.Change
+              || command instanceof PolicyCommands.Change
+              || command instanceof AuditHeadCommand)) {
+            keys.invalidateRecords();
+          }
           if (command instanceof RotateKeyCommand r) {
             materials.invalidate(r.newVersion().keyId());
           } else if (command instanceof ChangeKeyStateCommand c) {
@@ -180,6 +190,7 @@ public final class ClavisNode implements AutoCloseable {
     // A snapshot installed from the leader replaces everything at once.
     sm.addResetListener(
         () -> {
+          keys.invalidateRecords();
           identities.invalidate();
           authorizer.invalidate();
         });
@@ -229,6 +240,8 @@ public final class ClavisNode implements AutoCloseable {
     // KMIP: the protocol operations are built in; the managed-object operations register their
     // handlers on kmipDispatcher here, before the listener accepts connections.
     kmipDispatcher = KmipDispatcher.standard(KmipServerInfo.clavis(name, VERSION));
+    KmipOperations.registerAll(
+        kmipDispatcher, new ManagedObjects(raft, keys, materials, access), keys, materials);
     try {
       kmip =
           new KmipListener(

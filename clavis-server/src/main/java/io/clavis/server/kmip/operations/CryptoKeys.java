@@ -1,0 +1,83 @@
+package io.clavis.server.kmip.operations;
+
+import io.clavis.core.crypto.SecretBytes;
+import io.clavis.core.key.KeyAlgorithm;
+import io.clavis.core.key.KeyFamily;
+import io.clavis.kmip.spec.ResultReason;
+import io.clavis.kmip.spec.Tag;
+import io.clavis.kmip.ttlv.TtlvEnumeration;
+import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.server.key.KeyMaterials;
+import io.clavis.server.key.KeyRecord;
+import io.clavis.server.key.KeyService;
+import io.clavis.server.key.KeyState;
+import io.clavis.server.kmip.KmipException;
+import io.clavis.server.kmip.KmipRequestContext;
+import io.clavis.server.kmip.objects.KmipObjectException;
+import io.clavis.server.kmip.objects.ManagedObjects;
+import java.util.Optional;
+
+/**
+ * The key a cryptographic operation uses: authorised with {@code use keys} through {@link
+ * ManagedObjects#authorizeUse}, Active (a Clavis key ENABLED), of the expected family; its current
+ * version's material.
+ */
+final class CryptoKeys {
+  private final ManagedObjects objects;
+  private final KeyService keys;
+  private final KeyMaterials materials;
+
+  CryptoKeys(ManagedObjects objects, KeyService keys, KeyMaterials materials) {
+    this.objects = objects;
+    this.keys = keys;
+    this.materials = materials;
+  }
+
+  record UsableKey(String uniqueIdentifier, KeyAlgorithm algorithm, SecretBytes secret) {}
+
+  UsableKey usable(KmipRequestContext ctx, TtlvStructure payload, KeyFamily family)
+      throws KmipException {
+    String uid = ObjectOperation.target(ctx, payload);
+    String keyId = objects.authorizeUse(ctx.principal(), uid, ctx.auditOperation());
+    KeyRecord key = keys.get(keyId);
+    if (key.algorithm().family() != family) {
+      throw new KmipObjectException(
+          ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+          "object " + uid + " is not a " + family + " key");
+    }
+    if (key.state() != KeyState.ENABLED) {
+      throw new KmipObjectException(
+          ResultReason.WRONG_KEY_LIFECYCLE_STATE, "object " + uid + " is not Active");
+    }
+    SecretBytes secret =
+        materials
+            .get(key, key.currentVersion())
+            .orElseThrow(
+                () ->
+                    new KmipObjectException(
+                        ResultReason.OBJECT_DESTROYED, "object " + uid + " has no value"))
+            .secret();
+    return new UsableKey(uid, key.algorithm(), secret);
+  }
+
+  /** The Cryptographic Parameters of a payload, or an empty structure. */
+  static TtlvStructure parameters(TtlvStructure payload) {
+    return payload
+        .optional(Tag.CRYPTOGRAPHIC_PARAMETERS, TtlvStructure.class)
+        .orElse(TtlvStructure.of(Tag.CRYPTOGRAPHIC_PARAMETERS));
+  }
+
+  static Optional<Integer> enumeration(TtlvStructure s, int tag) {
+    return s.optional(tag, TtlvEnumeration.class).map(TtlvEnumeration::value);
+  }
+
+  /** Refuses the 1.3 streaming fields: each request is one whole operation. */
+  static void noStreaming(TtlvStructure payload) throws KmipException {
+    if (payload.child(Tag.CORRELATION_VALUE).isPresent()
+        || payload.child(Tag.INIT_INDICATOR).isPresent()
+        || payload.child(Tag.FINAL_INDICATOR).isPresent()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED, "streaming cryptographic operations");
+    }
+  }
+}
