@@ -17,6 +17,7 @@ class DevModeProcessTest {
     String token;
     String ciphertext;
     String keyId;
+    int kmipPort;
     try (NodeProcess node = new NodeProcess(data).start()) {
       var dev = node.devJson();
       assertThat(dev.get("api").asText()).startsWith("https://127.0.0.1:");
@@ -28,6 +29,13 @@ class DevModeProcessTest {
       assertThat(n0.get("api").asText()).isEqualTo(dev.get("api").asText());
       assertThat(n0.get("pid").asLong()).isEqualTo(node.pid());
       assertThat(Path.of(n0.get("data").asText())).isEqualTo(data.toAbsolutePath());
+      // The KMIP listener and an administrator's client certificate for it.
+      var kmip = dev.get("kmip");
+      assertThat(kmip.get("host").asText()).isEqualTo("127.0.0.1");
+      assertThat(kmip.get("port").asInt()).isPositive();
+      assertThat(Path.of(kmip.get("clientCert").asText())).exists();
+      assertThat(Files.readString(Path.of(kmip.get("clientKey").asText()))).contains("PRIVATE KEY");
+      kmipPort = kmip.get("port").asInt();
 
       String vault = node.call("POST", "/v1/vaults", "{\"name\":\"v\"}").json().get("id").asText();
       keyId =
@@ -48,6 +56,7 @@ class DevModeProcessTest {
     String api;
     try (NodeProcess node = new NodeProcess(data).start()) {
       assertThat(node.devJson().get("token").asText()).isEqualTo(token);
+      assertThat(node.devJson().get("kmip").get("port").asInt()).isEqualTo(kmipPort);
       var dec = node.call("POST", "/v1/decrypt", "{\"ciphertext\":\"" + ciphertext + "\"}");
       assertThat(dec.status()).isEqualTo(200);
       assertThat(dec.json().get("plaintext").asText()).isEqualTo("c2VjcmV0");
