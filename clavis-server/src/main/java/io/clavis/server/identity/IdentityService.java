@@ -37,6 +37,7 @@ public final class IdentityService {
   private static final int MAX_GROUPS = 100;
   private static final int MAX_MEMBERS_PER_CHANGE = 1000;
   private static final int CACHE_LIMIT = 10_000;
+  private static final int MAX_PURGE = 1_000;
 
   private final RaftNode raft;
   private final StateStore store;
@@ -288,6 +289,27 @@ public final class IdentityService {
     return store
         .read(TokenRecord.idKey(tokenId), String.class)
         .flatMap(hash -> store.read(TokenRecord.key(hash), TokenRecord.class));
+  }
+
+  /**
+   * The leader's maintenance: expired tokens are refused already; this removes them from storage
+   * and from their principal's token list (at most {@code MAX_PURGE} per run).
+   */
+  public void purgeExpiredTokens(Instant now) {
+    int purged = 0;
+    for (TokenRecord t : store.scan("token/", null, 100_000, TokenRecord.class)) {
+      if (purged >= MAX_PURGE) {
+        return;
+      }
+      if (t.expiredAt(now)) {
+        try {
+          raft.submit(new IdentityCommands.RevokeToken(t.id()), String.class);
+          purged++;
+        } catch (ClavisException e) {
+          // Revoked meanwhile, or no quorum: the next run tries again.
+        }
+      }
+    }
   }
 
   public void revokeToken(String tokenId) {

@@ -163,6 +163,7 @@ public final class ClavisNode implements AutoCloseable {
     VaultService vaults = new VaultService(raft, store);
     materials = new KeyMaterials(store, seal, 100_000);
     keys = new KeyService(raft, store, vaults, materials);
+    keys.addMaintenanceTask(identities::purgeExpiredTokens);
     CryptoService crypto = new CryptoService(keys, materials, config.maxPlaintextBytes());
     // Followers learn of rotations and state changes only through the log: drop their caches.
     sm.addListener(

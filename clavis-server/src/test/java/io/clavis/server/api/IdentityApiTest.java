@@ -207,6 +207,18 @@ class IdentityApiTest extends SharedNodeApiTest {
   }
 
   @Test
+  void theLeadersMaintenancePurgesExpiredTokens() throws Exception {
+    JsonNode u = created("/v1/users", json("name", "purge-idt"));
+    created("/v1/users/purge-idt/tokens", json("ttl", "1h"));
+    JsonNode longLived = created("/v1/users/purge-idt/tokens", json("ttl", "3h"));
+    node.node().keys().runMaintenance(java.time.Instant.now().plus(Duration.ofHours(2)));
+    JsonNode left = assertOk(get("/v1/users/" + u.get("id").asText() + "/tokens")).get("items");
+    assertThat(left)
+        .extracting(t -> t.get("id").asText())
+        .containsExactly(longLived.get("id").asText());
+  }
+
+  @Test
   void aServiceAuthenticatesWithItsRegisteredClientCertificate() throws Exception {
     ClusterCa issuer = ClusterCa.create("apps");
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
