@@ -5,6 +5,7 @@ VERSION is 1.2, 1.4 or 2.0; REST_KEY_NAME names a key created over REST before t
 is recorded as {"ok": true, ...} or {"ok": false, "reason": ..., "message": ...}, so that one
 failing step does not hide the others. Used by PyKmipObjectsTest.
 """
+import base64
 import json
 import logging
 import ssl
@@ -210,6 +211,42 @@ def main():
             return {"length": len(mac)}
 
         step(r, "mac", hmac)
+
+        # ---- key pairs: Create Key Pair, Sign, Signature Verify, Get of the public key ---------
+        def key_pair(algorithm, length, params):
+            pub, priv = c.create_key_pair(
+                algorithm, length,
+                public_name="pub-" + tag,
+                public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+                private_name="priv-" + tag,
+                private_usage_mask=[enums.CryptographicUsageMask.SIGN])
+            c.activate(priv)
+            data = b"signed by " + tag.encode()
+            signature = c.sign(data, priv, cryptographic_parameters=params)
+            valid = c.signature_verify(data, signature, pub, cryptographic_parameters=params)
+            invalid = c.signature_verify(data + b"!", signature, pub,
+                                         cryptographic_parameters=params)
+            key = c.get(pub)
+            return {
+                "public": pub,
+                "private": priv,
+                "data": base64.b64encode(data).decode(),
+                "signature": base64.b64encode(signature).decode(),
+                "valid": valid.name,
+                "invalid": invalid.name,
+                "type": type(key).__name__,
+                "format": key.key_format_type.name,
+                "publicKey": base64.b64encode(key.value).decode(),
+            }
+
+        step(r, "rsaKeyPair", lambda: key_pair(
+            enums.CryptographicAlgorithm.RSA, 2048,
+            {"padding_method": enums.PaddingMethod.PSS,
+             "hashing_algorithm": enums.HashingAlgorithm.SHA_256}))
+        step(r, "ecKeyPair", lambda: key_pair(
+            enums.CryptographicAlgorithm.EC, 384,
+            {"digital_signature_algorithm":
+                enums.DigitalSignatureAlgorithm.ECDSA_WITH_SHA384}))
 
         # ---- a key created over KMIP and activated, for REST; a REST key, for KMIP -------------
         def active_key():

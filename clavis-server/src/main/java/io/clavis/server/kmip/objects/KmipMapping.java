@@ -7,6 +7,7 @@ import io.clavis.kmip.spec.ObjectType;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.State;
 import io.clavis.server.key.KeyRecord;
+import java.util.Arrays;
 import java.util.EnumSet;
 
 /**
@@ -96,6 +97,88 @@ final class KmipMapping {
           "a " + algorithm.kmipName() + " key is " + chosen.bits() + " bits long, not " + length);
     }
     return chosen;
+  }
+
+  /**
+   * The Clavis algorithm of a key pair a client asks for: RSA 2048, 3072 or 4096 bits; EC on P-256,
+   * P-384 or P-521, named by its Cryptographic Length (256, 384, 521).
+   *
+   * @throws KmipObjectException INVALID_FIELD for an algorithm or length Clavis does not offer,
+   *     MISSING_DATA without a length
+   */
+  static KeyAlgorithm asymmetric(int algorithmValue, Integer length) {
+    CryptographicAlgorithm algorithm =
+        CryptographicAlgorithm.fromValue(algorithmValue)
+            .orElseThrow(
+                () ->
+                    KmipObjectException.invalidField(
+                        String.format(
+                            "Cryptographic Algorithm 0x%08X is not known", algorithmValue)));
+    if (algorithm != CryptographicAlgorithm.RSA
+        && algorithm != CryptographicAlgorithm.EC
+        && algorithm != CryptographicAlgorithm.ECDSA) {
+      throw KmipObjectException.invalidField(
+          "Clavis makes RSA and EC key pairs, not " + algorithm.kmipName());
+    }
+    if (length == null) {
+      throw new KmipObjectException(
+          ResultReason.MISSING_DATA, "a key pair needs a Cryptographic Length");
+    }
+    if (algorithm == CryptographicAlgorithm.RSA) {
+      return switch (length) {
+        case 2048 -> KeyAlgorithm.RSA_2048;
+        case 3072 -> KeyAlgorithm.RSA_3072;
+        case 4096 -> KeyAlgorithm.RSA_4096;
+        default ->
+            throw KmipObjectException.invalidField(
+                "an RSA key is 2048, 3072 or 4096 bits long, not " + length);
+      };
+    }
+    return switch (length) {
+      case 256 -> KeyAlgorithm.EC_P256;
+      case 384 -> KeyAlgorithm.EC_P384;
+      case 521 -> KeyAlgorithm.EC_P521;
+      default ->
+          throw KmipObjectException.invalidField(
+              "an EC key is on P-256, P-384 or P-521 (length 256, 384 or 521), not " + length);
+    };
+  }
+
+  /**
+   * The PKCS#1 RSAPublicKey inside an RSA SubjectPublicKeyInfo: the content of its BIT STRING,
+   * after the unused-bits byte.
+   */
+  static byte[] pkcs1PublicKey(byte[] spki) {
+    int[] pos = {0};
+    readHeader(spki, pos, 0x30); // SubjectPublicKeyInfo
+    int algLen = readHeader(spki, pos, 0x30); // AlgorithmIdentifier
+    pos[0] += algLen;
+    int bitsLen = readHeader(spki, pos, 0x03);
+    if (bitsLen < 1 || spki[pos[0]] != 0) {
+      throw new IllegalArgumentException("not an RSA SubjectPublicKeyInfo");
+    }
+    return Arrays.copyOfRange(spki, pos[0] + 1, pos[0] + bitsLen);
+  }
+
+  /** Reads a DER tag and length at pos, leaving pos at the content; returns the length. */
+  private static int readHeader(byte[] der, int[] pos, int tag) {
+    if (pos[0] + 2 > der.length || (der[pos[0]] & 0xFF) != tag) {
+      throw new IllegalArgumentException("not an RSA SubjectPublicKeyInfo");
+    }
+    pos[0]++;
+    int first = der[pos[0]++] & 0xFF;
+    int len = first;
+    if (first > 0x80) {
+      int n = first & 0x7F;
+      len = 0;
+      for (int i = 0; i < n; i++) {
+        len = (len << 8) | (der[pos[0]++] & 0xFF);
+      }
+    }
+    if (len < 0 || pos[0] + len > der.length) {
+      throw new IllegalArgumentException("not an RSA SubjectPublicKeyInfo");
+    }
+    return len;
   }
 
   /** The usage mask of a key whose creator gave none: what Clavis lets the key do. */

@@ -3,6 +3,7 @@ package io.clavis.server.kmip.objects;
 import io.clavis.core.crypto.SecretAccess;
 import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.key.KeyAlgorithm;
+import io.clavis.core.key.KeyFamily;
 import io.clavis.core.key.KeyMaterial;
 import io.clavis.core.policy.ResourceType;
 import io.clavis.core.policy.Verb;
@@ -142,6 +143,82 @@ public final class ManagedObjects {
           KeyAlgorithm algorithm = KmipMapping.symmetric(t.algorithm(), t.length());
           return add(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null);
         });
+  }
+
+  /**
+   * Creates an RSA (2048/3072/4096) or EC (P-256/P-384/P-521, chosen by Cryptographic Length) key
+   * pair (Create Key Pair): one Clavis key, whose id is the Private Key's Unique Identifier and
+   * {@code <keyId>-public} the Public Key's. The pair has one lifecycle. The common and private
+   * attributes apply to the key; of the public ones, Name and Cryptographic Usage Mask are accepted
+   * and not kept (the public key shows the key's default mask), the others must agree with the
+   * common and private ones. Needs {@code manage keys} on the default vault.
+   *
+   * @return the private key's Unique Identifier (the key id)
+   */
+  public String createKeyPair(
+      Principal principal,
+      KmipAttributes common,
+      KmipAttributes privateKey,
+      KmipAttributes publicKey) {
+    return kmip(
+        () -> {
+          Vault vault = authorizedVault(principal, "kmip.create-key-pair");
+          List<KmipAttribute> all = new ArrayList<>();
+          addPairAttributes(all, common, ObjectType.PRIVATE_KEY, ObjectType.PUBLIC_KEY, false);
+          addPairAttributes(all, privateKey, ObjectType.PRIVATE_KEY, null, false);
+          addPairAttributes(all, publicKey, ObjectType.PUBLIC_KEY, null, true);
+          ObjectTemplate t = ObjectTemplate.parse(new KmipAttributes(all));
+          if (t.algorithm() == null) {
+            throw new KmipObjectException(
+                ResultReason.MISSING_DATA, "a key pair needs a Cryptographic Algorithm");
+          }
+          KeyAlgorithm algorithm = KmipMapping.asymmetric(t.algorithm(), t.length());
+          return add(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null);
+        });
+  }
+
+  /**
+   * Adds one template's attributes to those of the pair: Object Type must name the half the
+   * template is for and is dropped; a single-valued attribute already given with the same value is
+   * dropped, with another value refused; a public template's Name and Usage Mask are dropped.
+   */
+  private static void addPairAttributes(
+      List<KmipAttribute> into,
+      KmipAttributes attributes,
+      ObjectType half,
+      ObjectType otherHalf,
+      boolean publicTemplate) {
+    for (KmipAttribute a : attributes.list()) {
+      if (!a.name().isCustom()) {
+        StandardAttribute s = a.name().standard();
+        if (s == StandardAttribute.OBJECT_TYPE) {
+          int v = a.intValue();
+          if (v != half.value() && (otherHalf == null || v != otherHalf.value())) {
+            throw new KmipObjectException(
+                ResultReason.INVALID_ATTRIBUTE_VALUE,
+                "the Object Type attribute does not match the object, a " + half.kmipName());
+          }
+          continue;
+        }
+        if (publicTemplate
+            && (s == StandardAttribute.NAME || s == StandardAttribute.CRYPTOGRAPHIC_USAGE_MASK)) {
+          continue;
+        }
+        if (!s.multiValued()) {
+          Optional<KmipAttribute> earlier =
+              into.stream().filter(e -> e.name().equals(a.name())).findFirst();
+          if (earlier.isPresent()) {
+            if (earlier.get().value().equals(a.value())) {
+              continue;
+            }
+            throw new KmipObjectException(
+                ResultReason.INVALID_ATTRIBUTE_VALUE,
+                a.name() + " differs between the templates of the pair, which is one key");
+          }
+        }
+      }
+      into.add(a);
+    }
   }
 
   /**
@@ -288,8 +365,15 @@ public final class ManagedObjects {
             now,
             now,
             principal.name());
+    byte[] publicDer = material.publicKeyDer();
     KeyVersionRecord first =
-        new KeyVersionRecord(id, 1, KeyState.ENABLED, now, materials.wrap(id, 1, material), null);
+        new KeyVersionRecord(
+            id,
+            1,
+            KeyState.ENABLED,
+            now,
+            materials.wrap(id, 1, material),
+            publicDer == null ? null : Base64.getEncoder().encodeToString(publicDer));
     KmipObjectRecord object =
         new KmipObjectRecord(
             id,
@@ -411,7 +495,7 @@ public final class ManagedObjects {
                   "object " + id + " is not extractable: its value stays here");
             }
           }
-          KeyFormatType chosen = format(type, format);
+          KeyFormatType chosen = format(type, key.algorithm(), format);
           SecretBytes value;
           if (id.publicHalf()) {
             KeyVersionRecord version =
@@ -420,7 +504,13 @@ public final class ManagedObjects {
                         KeyVersionRecord.key(key.id(), key.currentVersion()),
                         KeyVersionRecord.class)
                     .orElseThrow(() -> KmipObjectException.notFound(uniqueIdentifier));
-            value = SecretBytes.copyOf(Base64.getDecoder().decode(version.publicKeyDer()));
+            if (version.publicKeyDer() == null) {
+              throw KmipObjectException.notFound(uniqueIdentifier);
+            }
+            byte[] spki = Base64.getDecoder().decode(version.publicKeyDer());
+            value =
+                SecretBytes.copyOf(
+                    chosen == KeyFormatType.PKCS_1 ? KmipMapping.pkcs1PublicKey(spki) : spki);
           } else {
             value =
                 materials
@@ -440,12 +530,17 @@ public final class ManagedObjects {
         });
   }
 
-  private static KeyFormatType format(ObjectType type, KeyFormatType requested) {
+  private static KeyFormatType format(
+      ObjectType type, KeyAlgorithm algorithm, KeyFormatType requested) {
     List<KeyFormatType> offered =
         switch (type) {
           case SYMMETRIC_KEY -> List.of(KeyFormatType.RAW, KeyFormatType.TRANSPARENT_SYMMETRIC_KEY);
           case SECRET_DATA -> List.of(KeyFormatType.OPAQUE);
-          case CERTIFICATE, PUBLIC_KEY -> List.of(KeyFormatType.X_509);
+          case CERTIFICATE -> List.of(KeyFormatType.X_509);
+          case PUBLIC_KEY ->
+              algorithm.family() == KeyFamily.RSA
+                  ? List.of(KeyFormatType.X_509, KeyFormatType.PKCS_1)
+                  : List.of(KeyFormatType.X_509);
           case PRIVATE_KEY -> List.of(KeyFormatType.PKCS_8);
           default -> List.of();
         };
@@ -724,7 +819,10 @@ public final class ManagedObjects {
   // ---- Lifecycle
   // ---------------------------------------------------------------------------------
 
-  /** Activates a Pre-Active object (Activate). Needs {@code manage keys}. */
+  /**
+   * Activates a Pre-Active object (Activate). Needs {@code manage keys}. Like Revoke and Destroy,
+   * it accepts either identifier of a key pair: the pair has one lifecycle.
+   */
   public void activate(Principal principal, String uniqueIdentifier) {
     lifecycle(
         principal,
@@ -784,8 +882,8 @@ public final class ManagedObjects {
     kmip(
         () -> {
           ObjectId id = ObjectId.parse(uniqueIdentifier);
+          // A key pair has one lifecycle: the public key's identifier names the same key.
           KeyRecord key = authorized(principal, id, operation, Verb.MANAGE);
-          requirePrimary(id, operation);
           KmipCommandResult r =
               raft.submit(
                       new LifecycleCommand(

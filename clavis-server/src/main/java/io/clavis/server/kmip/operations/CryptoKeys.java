@@ -3,6 +3,7 @@ package io.clavis.server.kmip.operations;
 import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.key.KeyAlgorithm;
 import io.clavis.core.key.KeyFamily;
+import io.clavis.core.key.KeyMaterial;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.Tag;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
@@ -15,6 +16,7 @@ import io.clavis.server.kmip.KmipException;
 import io.clavis.server.kmip.KmipRequestContext;
 import io.clavis.server.kmip.objects.KmipObjectException;
 import io.clavis.server.kmip.objects.ManagedObjects;
+import io.clavis.server.kmip.objects.ObjectId;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,41 @@ final class CryptoKeys {
                         ResultReason.OBJECT_DESTROYED, "object " + uid + " has no value"))
             .secret();
     return new UsableKey(uid, key.algorithm(), secret);
+  }
+
+  record SigningKey(String uniqueIdentifier, KeyAlgorithm algorithm, KeyMaterial material) {}
+
+  /**
+   * The RSA or EC key a Sign or Signature Verify uses, named by the private key's identifier or
+   * (for Signature Verify) the public key's: authorised with {@code use keys}, Active.
+   */
+  SigningKey signing(KmipRequestContext ctx, TtlvStructure payload, boolean allowPublic)
+      throws KmipException {
+    String uid = ObjectOperation.target(ctx, payload);
+    String keyId = objects.authorizeUse(ctx.principal(), uid, ctx.auditOperation());
+    KeyRecord key = keys.get(keyId);
+    if (!key.algorithm().canSign()) {
+      throw new KmipObjectException(
+          ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+          "object " + uid + " is not an RSA or EC key: it cannot sign or verify");
+    }
+    if (!allowPublic && ObjectId.parse(uid).publicHalf()) {
+      throw new KmipObjectException(
+          ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+          "object " + uid + " is a public key: Sign needs the private key");
+    }
+    if (key.state() != KeyState.ENABLED) {
+      throw new KmipObjectException(
+          ResultReason.WRONG_KEY_LIFECYCLE_STATE, "object " + uid + " is not Active");
+    }
+    KeyMaterial material =
+        materials
+            .get(key, key.currentVersion())
+            .orElseThrow(
+                () ->
+                    new KmipObjectException(
+                        ResultReason.OBJECT_DESTROYED, "object " + uid + " has no value"));
+    return new SigningKey(uid, key.algorithm(), material);
   }
 
   /** The Cryptographic Parameters of a payload, or an empty structure. */

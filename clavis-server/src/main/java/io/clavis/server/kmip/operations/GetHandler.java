@@ -18,8 +18,9 @@ import java.util.Arrays;
 /**
  * Get: an object's value, when it is Extractable and not Sensitive. Symmetric keys come as Raw
  * (default) or Transparent Symmetric Key, secret data as Opaque, certificates as X.509, opaque
- * objects as their value. A Key Wrapping Specification (wrapped export) is refused with Operation
- * Not Supported for now. Needs {@code use keys}.
+ * objects as their value, public keys as X.509 (or PKCS#1 for RSA), private keys as PKCS#8. A Key
+ * Wrapping Specification (wrapped export) is refused with Operation Not Supported for now. Needs
+ * {@code use keys} ({@code read keys} for a public key).
  */
 final class GetHandler extends ObjectOperation {
   GetHandler(ManagedObjects objects) {
@@ -67,6 +68,8 @@ final class GetHandler extends ObjectOperation {
                     Tag.CERTIFICATE,
                     new TtlvEnumeration(Tag.CERTIFICATE_TYPE, o.dataType()),
                     new TtlvByteString(Tag.CERTIFICATE_VALUE, value));
+            case PRIVATE_KEY -> TtlvStructure.of(Tag.PRIVATE_KEY, keyBlock(o, value, true));
+            case PUBLIC_KEY -> TtlvStructure.of(Tag.PUBLIC_KEY, keyBlock(o, value, true));
             default ->
                 throw new KmipException(
                     ResultReason.FEATURE_NOT_SUPPORTED,

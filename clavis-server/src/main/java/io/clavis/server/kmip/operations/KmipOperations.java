@@ -21,6 +21,7 @@ public final class KmipOperations {
     CryptoKeys crypto = new CryptoKeys(objects, keys, materials);
     dispatcher
         .register(new CreateHandler(objects))
+        .register(new CreateKeyPairHandler(objects))
         .register(new RegisterHandler(objects))
         .register(new GetHandler(objects))
         .register(new GetAttributesHandler(objects))
@@ -39,11 +40,15 @@ public final class KmipOperations {
         .register(new CipherHandler(Operation.ENCRYPT, objects, crypto))
         .register(new CipherHandler(Operation.DECRYPT, objects, crypto))
         .register(new MacHandler(Operation.MAC, objects, crypto))
-        .register(new MacHandler(Operation.MAC_VERIFY, objects, crypto));
+        .register(new MacHandler(Operation.MAC_VERIFY, objects, crypto))
+        .register(new SignHandler(Operation.SIGN, objects, crypto))
+        .register(new SignHandler(Operation.SIGNATURE_VERIFY, objects, crypto));
     return dispatcher.supportObjectTypes(
         ObjectType.SYMMETRIC_KEY,
         ObjectType.SECRET_DATA,
         ObjectType.OPAQUE_OBJECT,
-        ObjectType.CERTIFICATE);
+        ObjectType.CERTIFICATE,
+        ObjectType.PRIVATE_KEY,
+        ObjectType.PUBLIC_KEY);
   }
 }

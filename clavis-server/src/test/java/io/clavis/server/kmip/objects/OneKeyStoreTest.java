@@ -207,7 +207,8 @@ class OneKeyStoreTest {
     String pem = rest("GET", "/v1/keys/" + id + "/public-key", null).text("publicKey");
     assertThat(pub.value().toByteArray(SecretAccess.get())).isEqualTo(PublicKeys.fromPem(pem));
     expect(() -> n.objects.get(n.root, id, null), ResultReason.NOT_EXTRACTABLE);
-    expect(() -> n.objects.destroy(n.root, publicId), ResultReason.ILLEGAL_OPERATION);
+    // The pair has one lifecycle: the public identifier names the same, Active, key.
+    expect(() -> n.objects.destroy(n.root, publicId), ResultReason.WRONG_KEY_LIFECYCLE_STATE);
     assertThat(n.attribute(id, StandardAttribute.OBJECT_TYPE).intValue())
         .isEqualTo(ObjectType.PRIVATE_KEY.value());
   }

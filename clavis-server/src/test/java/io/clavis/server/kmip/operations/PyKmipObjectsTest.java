@@ -1,19 +1,21 @@
 package io.clavis.server.kmip.operations;
 
+import static io.clavis.server.kmip.PyKmipScripts.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.server.kmip.PyKmipScripts;
 import io.clavis.server.testing.TestNode;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Interoperability of the managed-object operations with PyKMIP 0.10's ProxyKmipClient, at KMIP 1.2
- * (its default), 1.4 and 2.0: the generic lifecycle, Register of every object type, and the request
- * shapes of MongoDB, MySQL/Percona, VMware and Ceph; and that the one key store is shared with REST
- * both ways.
+ * (its default), 1.4 and 2.0: the generic lifecycle, Register of every object type, Create Key
+ * Pair, Sign and Signature Verify (checked with the JDK on the public key PyKMIP gets), and the
+ * request shapes of MongoDB, MySQL/Percona, VMware and Ceph; and that the one key store is shared
+ * with REST both ways.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PyKmipObjectsTest {
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TestNode node;
   private Path script;
   private Path[] pem;
@@ -39,8 +39,7 @@ class PyKmipObjectsTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(
-        pyKmipAvailable(), "PyKMIP is not installed for /usr/bin/python3; skipping");
+    PyKmipScripts.assumeAvailable("kmip.pie.client");
     node = new TestNode(dir.resolve("node"));
     node.initialize("pykmip-objects-passphrase");
     KmipService client = KmipService.register(node, "pykmip-objects", List.of("key-admins"));
@@ -48,11 +47,7 @@ class PyKmipObjectsTest {
     String vault = node.createVault("rest-vault");
     restKeyName = "rest-only-key";
     restKeyId = node.createKey(vault, restKeyName, "AES_256");
-    script = dir.resolve("pykmip_objects.py");
-    try (InputStream in = getClass().getResourceAsStream("/kmip/pykmip_objects.py")) {
-      assertThat(in).as("pykmip_objects.py on the test classpath").isNotNull();
-      Files.write(script, in.readAllBytes());
-    }
+    script = PyKmipScripts.copyScript(dir, "pykmip_objects.py");
   }
 
   @AfterAll
@@ -114,6 +109,13 @@ class PyKmipObjectsTest {
     assertThat(out.path("encryptDecryptCbc").path("length").asInt()).isEqualTo(32);
     assertThat(ok(out, "mac").path("length").asInt()).isEqualTo(32);
 
+    // Create Key Pair, Sign, Signature Verify, and Get of the public key; the signature checked
+    // with the JDK on the public key PyKMIP got.
+    Signature pss = Signature.getInstance("RSASSA-PSS");
+    pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+    checkKeyPair(ok(out, "rsaKeyPair"), "RSA", pss);
+    checkKeyPair(ok(out, "ecKeyPair"), "EC", Signature.getInstance("SHA384withECDSA"));
+
     // A key created and activated over KMIP is a Clavis key, usable over REST.
     String active = ok(out, "activeKey").path("uid").asText();
     TestNode.Response key = node.call("GET", "/v1/keys/" + active, null);
@@ -139,51 +141,24 @@ class PyKmipObjectsTest {
   }
 
   private JsonNode run(String version) throws Exception {
-    List<String> cmd =
-        List.of(
-            PYTHON.toString(),
-            script.toString(),
-            "127.0.0.1",
-            Integer.toString(node.node().kmipPort()),
-            pem[0].toString(),
-            pem[1].toString(),
-            node.node().caCertPath().toString(),
-            version,
-            restKeyName);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-    byte[] stdout;
-    byte[] stderr;
-    try (InputStream o = p.getInputStream();
-        InputStream e = p.getErrorStream()) {
-      stdout = o.readAllBytes();
-      stderr = e.readAllBytes();
-    }
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the PyKMIP script finished").isTrue();
-    String err = new String(stderr, StandardCharsets.UTF_8);
-    String text = new String(stdout, StandardCharsets.UTF_8).strip();
-    assertThat(p.exitValue()).as("PyKMIP script failed:\n%s\n%s", text, err).isZero();
-    return JSON.readTree(text);
+    return PyKmipScripts.run(script, node, pem, 120, version, restKeyName);
   }
 
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
-  private static boolean pyKmipAvailable() {
-    if (!Files.isExecutable(PYTHON)) {
-      return false;
-    }
-    try {
-      Process p =
-          new ProcessBuilder(PYTHON.toString(), "-c", "import kmip.pie.client")
-              .redirectErrorStream(true)
-              .start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
+  /** Checks a signature the script obtained with Java's own Signature on the public key it got. */
+  private static void checkKeyPair(JsonNode pair, String keyAlgorithm, Signature jdk)
+      throws Exception {
+    String priv = pair.path("private").asText();
+    assertThat(pair.path("public").asText()).isEqualTo(priv + "-public");
+    assertThat(pair.path("valid").asText()).isEqualTo("VALID");
+    assertThat(pair.path("invalid").asText()).isEqualTo("INVALID");
+    assertThat(pair.path("type").asText()).isEqualTo("PublicKey");
+    assertThat(pair.path("format").asText()).isEqualTo("X_509");
+    Base64.Decoder b64 = Base64.getDecoder();
+    PublicKey key =
+        KeyFactory.getInstance(keyAlgorithm)
+            .generatePublic(new X509EncodedKeySpec(b64.decode(pair.path("publicKey").asText())));
+    jdk.initVerify(key);
+    jdk.update(b64.decode(pair.path("data").asText()));
+    assertThat(jdk.verify(b64.decode(pair.path("signature").asText()))).isTrue();
   }
 }
