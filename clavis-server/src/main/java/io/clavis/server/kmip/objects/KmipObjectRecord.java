@@ -83,113 +83,36 @@ public record KmipObjectRecord(
   }
 
   KmipObjectRecord withNames(List<KmipValue.NameValue> newNames) {
-    return new KmipObjectRecord(
-        keyId,
-        newNames,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        objectGroups,
-        contactInformation,
-        custom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.names = newNames;
+    return c.build();
   }
 
   KmipObjectRecord withGroups(List<String> newGroups) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        newGroups,
-        contactInformation,
-        custom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.objectGroups = newGroups;
+    return c.build();
   }
 
   KmipObjectRecord withContact(String newContact) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        objectGroups,
-        newContact,
-        custom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.contactInformation = newContact;
+    return c.build();
   }
 
   KmipObjectRecord withCustom(List<KmipAttribute> newCustom) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        objectGroups,
-        contactInformation,
-        newCustom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.custom = newCustom;
+    return c.build();
   }
 
   KmipObjectRecord withProtection(boolean newSensitive, boolean newExtractable) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        objectGroups,
-        contactInformation,
-        custom,
-        newSensitive,
-        alwaysSensitive && newSensitive,
-        newExtractable,
-        neverExtractable && !newExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.sensitive = newSensitive;
+    c.alwaysSensitive = alwaysSensitive && newSensitive;
+    c.extractable = newExtractable;
+    c.neverExtractable = neverExtractable && !newExtractable;
+    return c.build();
   }
 
   /** The lifecycle dates and reason after a transition; null arguments keep the current value. */
@@ -200,46 +123,85 @@ public record KmipObjectRecord(
       Instant newCompromise,
       Instant newDestroy,
       KmipValue.RevocationReasonValue newReason) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        newActivation != null ? newActivation : activationDate,
-        newDeactivation != null ? newDeactivation : deactivationDate,
-        newCompromiseOccurrence != null ? newCompromiseOccurrence : compromiseOccurrenceDate,
-        newCompromise != null ? newCompromise : compromiseDate,
-        newDestroy != null ? newDestroy : destroyDate,
-        newReason != null ? newReason : revocationReason,
-        objectGroups,
-        contactInformation,
-        custom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        lastChangeDate);
+    Copy c = new Copy(this);
+    c.activationDate = newActivation != null ? newActivation : activationDate;
+    c.deactivationDate = newDeactivation != null ? newDeactivation : deactivationDate;
+    c.compromiseOccurrenceDate =
+        newCompromiseOccurrence != null ? newCompromiseOccurrence : compromiseOccurrenceDate;
+    c.compromiseDate = newCompromise != null ? newCompromise : compromiseDate;
+    c.destroyDate = newDestroy != null ? newDestroy : destroyDate;
+    c.revocationReason = newReason != null ? newReason : revocationReason;
+    return c.build();
   }
 
   KmipObjectRecord changedAt(Instant at) {
-    return new KmipObjectRecord(
-        keyId,
-        names,
-        usageMask,
-        activationDate,
-        deactivationDate,
-        compromiseOccurrenceDate,
-        compromiseDate,
-        destroyDate,
-        revocationReason,
-        objectGroups,
-        contactInformation,
-        custom,
-        sensitive,
-        alwaysSensitive,
-        extractable,
-        neverExtractable,
-        dataType,
-        at);
+    Copy c = new Copy(this);
+    c.lastChangeDate = at;
+    return c.build();
+  }
+
+  /** A record's fields, to change a few and build the new record: one place lists them all. */
+  private static final class Copy {
+    private final String keyId;
+    private List<KmipValue.NameValue> names;
+    private Integer usageMask;
+    private Instant activationDate;
+    private Instant deactivationDate;
+    private Instant compromiseOccurrenceDate;
+    private Instant compromiseDate;
+    private Instant destroyDate;
+    private KmipValue.RevocationReasonValue revocationReason;
+    private List<String> objectGroups;
+    private String contactInformation;
+    private List<KmipAttribute> custom;
+    private boolean sensitive;
+    private boolean alwaysSensitive;
+    private boolean extractable;
+    private boolean neverExtractable;
+    private Integer dataType;
+    private Instant lastChangeDate;
+
+    Copy(KmipObjectRecord r) {
+      keyId = r.keyId;
+      names = r.names;
+      usageMask = r.usageMask;
+      activationDate = r.activationDate;
+      deactivationDate = r.deactivationDate;
+      compromiseOccurrenceDate = r.compromiseOccurrenceDate;
+      compromiseDate = r.compromiseDate;
+      destroyDate = r.destroyDate;
+      revocationReason = r.revocationReason;
+      objectGroups = r.objectGroups;
+      contactInformation = r.contactInformation;
+      custom = r.custom;
+      sensitive = r.sensitive;
+      alwaysSensitive = r.alwaysSensitive;
+      extractable = r.extractable;
+      neverExtractable = r.neverExtractable;
+      dataType = r.dataType;
+      lastChangeDate = r.lastChangeDate;
+    }
+
+    KmipObjectRecord build() {
+      return new KmipObjectRecord(
+          keyId,
+          names,
+          usageMask,
+          activationDate,
+          deactivationDate,
+          compromiseOccurrenceDate,
+          compromiseDate,
+          destroyDate,
+          revocationReason,
+          objectGroups,
+          contactInformation,
+          custom,
+          sensitive,
+          alwaysSensitive,
+          extractable,
+          neverExtractable,
+          dataType,
+          lastChangeDate);
+    }
   }
 }
