@@ -19,6 +19,7 @@ import io.clavis.kmip.ttlv.TtlvTextString;
 import io.clavis.kmip.ttlv.UnexpectedItemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -310,21 +311,29 @@ public final class KmipAttributeCodec {
   }
 
   private static KmipValue decodePrimitive(KmipAttributeName name, Ttlv item) {
-    return switch (item) {
-      case TtlvTextString t -> new KmipValue.Text(t.value());
-      case TtlvInteger i -> new KmipValue.IntegerValue(i.value());
-      case TtlvLongInteger l -> new KmipValue.LongIntegerValue(l.value());
-      case TtlvBigInteger b -> new KmipValue.BigIntegerValue(b.value());
-      case TtlvEnumeration e -> new KmipValue.EnumerationValue(e.value());
-      case TtlvBoolean b -> new KmipValue.BooleanValue(b.value());
-      case TtlvByteString b -> new KmipValue.ByteStringValue(b.value());
-      case TtlvDateTime d -> new KmipValue.DateTimeValue(d.toInstant());
-      case TtlvInterval i -> new KmipValue.IntervalValue(i.seconds());
-      default ->
-          throw new KmipObjectException(
-              ResultReason.INVALID_ATTRIBUTE_VALUE,
-              name + " cannot hold a " + item.type().specName());
-    };
+    return primitive(item)
+        .orElseThrow(
+            () ->
+                new KmipObjectException(
+                    ResultReason.INVALID_ATTRIBUTE_VALUE,
+                    name + " cannot hold a " + item.type().specName()));
+  }
+
+  /** A primitive item as an attribute value; empty for a structure. */
+  public static Optional<KmipValue> primitive(Ttlv item) {
+    return Optional.ofNullable(
+        switch (item) {
+          case TtlvTextString t -> new KmipValue.Text(t.value());
+          case TtlvInteger i -> new KmipValue.IntegerValue(i.value());
+          case TtlvLongInteger l -> new KmipValue.LongIntegerValue(l.value());
+          case TtlvBigInteger b -> new KmipValue.BigIntegerValue(b.value());
+          case TtlvEnumeration e -> new KmipValue.EnumerationValue(e.value());
+          case TtlvBoolean b -> new KmipValue.BooleanValue(b.value());
+          case TtlvByteString b -> new KmipValue.ByteStringValue(b.value());
+          case TtlvDateTime d -> new KmipValue.DateTimeValue(d.toInstant());
+          case TtlvInterval i -> new KmipValue.IntervalValue(i.seconds());
+          default -> null;
+        });
   }
 
   private static Ttlv encodeValue(int tag, KmipValue value) {

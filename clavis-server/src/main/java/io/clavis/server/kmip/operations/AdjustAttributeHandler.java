@@ -37,7 +37,7 @@ final class AdjustAttributeHandler extends ObjectOperation {
     KmipValue amount = null;
     var value = payload.child(Tag.ADJUSTMENT_VALUE);
     if (value.isPresent()) {
-      amount = Payloads.primitive(value.get()).orElse(null);
+      amount = Payloads.primitive(value.get());
     }
     objects.adjustAttribute(
         ctx.principal(), id, KmipAttributeCodec.decodeReference(ref), type, amount);

@@ -3,16 +3,7 @@ package io.clavis.server.kmip.operations;
 import io.clavis.kmip.spec.ObjectType;
 import io.clavis.kmip.spec.Tag;
 import io.clavis.kmip.ttlv.Ttlv;
-import io.clavis.kmip.ttlv.TtlvBigInteger;
-import io.clavis.kmip.ttlv.TtlvBoolean;
-import io.clavis.kmip.ttlv.TtlvByteString;
-import io.clavis.kmip.ttlv.TtlvDateTime;
-import io.clavis.kmip.ttlv.TtlvEnumeration;
-import io.clavis.kmip.ttlv.TtlvInteger;
-import io.clavis.kmip.ttlv.TtlvInterval;
-import io.clavis.kmip.ttlv.TtlvLongInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
-import io.clavis.kmip.ttlv.TtlvTextString;
 import io.clavis.server.kmip.KmipException;
 import io.clavis.server.kmip.KmipRequestContext;
 import io.clavis.server.kmip.objects.KmipAttribute;
@@ -21,7 +12,6 @@ import io.clavis.server.kmip.objects.KmipAttributes;
 import io.clavis.server.kmip.objects.KmipValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Reading the payload fields several operations share, in both the 1.x and the 2.x layout. */
 final class Payloads {
@@ -79,20 +69,8 @@ final class Payloads {
   }
 
   /** A primitive item as an attribute value (Adjust Attribute's Adjustment Value). */
-  static Optional<KmipValue> primitive(Ttlv item) throws KmipException {
-    KmipValue v =
-        switch (item) {
-          case TtlvTextString t -> new KmipValue.Text(t.value());
-          case TtlvInteger i -> new KmipValue.IntegerValue(i.value());
-          case TtlvLongInteger l -> new KmipValue.LongIntegerValue(l.value());
-          case TtlvBigInteger b -> new KmipValue.BigIntegerValue(b.value());
-          case TtlvEnumeration e -> new KmipValue.EnumerationValue(e.value());
-          case TtlvBoolean b -> new KmipValue.BooleanValue(b.value());
-          case TtlvByteString b -> new KmipValue.ByteStringValue(b.value());
-          case TtlvDateTime d -> new KmipValue.DateTimeValue(d.toInstant());
-          case TtlvInterval i -> new KmipValue.IntervalValue(i.seconds());
-          default -> throw KmipException.invalidField("a value cannot be a structure here");
-        };
-    return Optional.of(v);
+  static KmipValue primitive(Ttlv item) throws KmipException {
+    return KmipAttributeCodec.primitive(item)
+        .orElseThrow(() -> KmipException.invalidField("a value cannot be a structure here"));
   }
 }
