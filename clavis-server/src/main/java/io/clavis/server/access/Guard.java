@@ -51,6 +51,14 @@ public record Guard(
     return new Guard(operation, Kind.ANONYMOUS, null, null, null, true);
   }
 
+  /**
+   * Any authenticated principal, not audited: the clients' periodic health and mapping check, which
+   * would otherwise fill the audit trail with one record per client every few seconds.
+   */
+  public static Guard heartbeat(String operation) {
+    return new Guard(operation, Kind.AUTHENTICATED, null, null, null, false);
+  }
+
   public static Guard authenticated(String operation) {
     return new Guard(operation, Kind.AUTHENTICATED, null, null, null, true);
   }

@@ -24,6 +24,11 @@ public final class JsonBody {
     return new JsonBody(JsonSupport.MAPPER.createObjectNode());
   }
 
+  /** The body as compact JSON, the same bytes for the same content. */
+  public byte[] canonicalBytes() {
+    return JsonSupport.write(node);
+  }
+
   public boolean has(String field) {
     JsonNode v = node.get(field);
     return v != null && !v.isNull();
@@ -166,5 +171,24 @@ public final class JsonBody {
       throw ClavisException.invalid(field + " is required: a non-empty array of strings");
     }
     return v;
+  }
+
+  /** A required, non-empty array of objects, each as a body of its own. */
+  public java.util.List<JsonBody> objectList(String field, int maxItems) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull() || !v.isArray() || v.isEmpty()) {
+      throw ClavisException.invalid(field + " is required: a non-empty array of objects");
+    }
+    if (v.size() > maxItems) {
+      throw ClavisException.invalid(field + " must have at most " + maxItems + " items");
+    }
+    java.util.List<JsonBody> out = new java.util.ArrayList<>(v.size());
+    for (JsonNode item : v) {
+      if (!item.isObject()) {
+        throw ClavisException.invalid(field + " must be an array of objects");
+      }
+      out.add(new JsonBody((ObjectNode) item));
+    }
+    return out;
   }
 }

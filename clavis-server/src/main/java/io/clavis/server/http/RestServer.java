@@ -8,9 +8,11 @@ import io.clavis.server.audit.AuditEvent;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.identity.Principal;
+import io.clavis.server.raft.Idempotency;
 import io.clavis.server.seal.Seal;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
@@ -42,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
   private static final String BEARER = "Bearer ";
+  private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create(Idempotency.HEADER);
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
 
   /** Collects the routes of every feature before the server starts. */
@@ -208,7 +211,29 @@ public final class RestServer implements AutoCloseable {
           access.authorize(principal, guard.operation(), guard.verb(), guard.resource(), target);
         }
       }
-      ApiResponse response = route.endpoint().handle(request);
+      ApiResponse response;
+      String idempotencyKey = req.headers().first(IDEMPOTENCY_KEY).orElse(null);
+      if (idempotencyKey == null || route.method() == Method.GET) {
+        response = route.endpoint().handle(request);
+      } else {
+        byte[] identity =
+            Idempotency.requestBytes(
+                route.method().text(),
+                req.path().rawPath() + "?" + req.query().rawValue(),
+                request.body().canonicalBytes());
+        try (Idempotency.Scope scope =
+            Idempotency.open(
+                principal == null ? "anonymous" : principal.id(), idempotencyKey, identity)) {
+          try {
+            response = route.endpoint().handle(request);
+          } finally {
+            // Rejections are repeated too, and say so.
+            if (scope.replayed()) {
+              res.header(Idempotency.REPLAYED_HEADER, "true");
+            }
+          }
+        }
+      }
       status = response.status();
       body = response.body();
       if (response.contentType() != null) {

@@ -31,6 +31,8 @@ import io.clavis.server.kmip.KmipListener;
 import io.clavis.server.kmip.KmipServerInfo;
 import io.clavis.server.kmip.objects.ManagedObjects;
 import io.clavis.server.kmip.operations.KmipOperations;
+import io.clavis.server.mapping.MappingEndpoints;
+import io.clavis.server.mapping.MappingService;
 import io.clavis.server.policy.Authorizer;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.policy.PolicyEndpoints;
@@ -164,6 +166,7 @@ public final class ClavisNode implements AutoCloseable {
     materials = new KeyMaterials(store, seal, 100_000);
     keys = new KeyService(raft, store, vaults, materials);
     keys.addMaintenanceTask(identities::purgeExpiredTokens);
+    keys.addMaintenanceTask(raft::purgeIdempotentAnswers);
     CryptoService crypto = new CryptoService(keys, materials, config.maxPlaintextBytes());
     // Followers learn of rotations and state changes only through the log: drop their caches.
     sm.addListener(
@@ -217,6 +220,8 @@ public final class ClavisNode implements AutoCloseable {
     new IdentityEndpoints(identities, authorizer::policiesNaming).register(routes);
     new PolicyEndpoints(policies, identities, access, routes::guards).register(routes);
     new AuditEndpoints(data.resolve("audit"), name, cluster, () -> nodeTls).register(routes);
+    new MappingEndpoints(new MappingService(raft, store, identities), health::health)
+        .register(routes);
     new VaultEndpoints(vaults).register(routes);
     new KeyEndpoints(keys).register(routes);
     new CryptoEndpoints(crypto).register(routes);

@@ -151,22 +151,29 @@ public final class ClavisStateMachine extends BaseStateMachine {
     store.apply(
         ti.getTerm(),
         ti.getIndex(),
-        txn -> {
-          try {
-            reply[0] = CommandReply.ok(command.apply(txn));
-          } catch (ClavisException e) {
-            txn.discard();
-            reply[0] = CommandReply.rejected(e);
-          }
-        });
+        txn ->
+            reply[0] =
+                command instanceof IdempotentCommand once
+                    ? once.applyOnce(txn, c -> applyOne(c, txn))
+                    : applyOne(command, txn));
     updateLastAppliedTermIndex(ti);
-    if (reply[0].errorCode() == null) {
+    if (reply[0].errorCode() == null && !reply[0].replayed()) {
+      Command applied = command instanceof IdempotentCommand once ? once.command() : command;
       for (StateListener l : listeners) {
-        l.applied(command);
+        l.applied(applied);
       }
     }
     return CompletableFuture.completedFuture(
         Message.valueOf(ByteString.copyFrom(StateJson.toBytes(reply[0]))));
+  }
+
+  private static CommandReply applyOne(Command command, StateStore.Transaction txn) {
+    try {
+      return CommandReply.ok(command.apply(txn));
+    } catch (ClavisException e) {
+      txn.discard();
+      return CommandReply.rejected(e);
+    }
   }
 
   /**

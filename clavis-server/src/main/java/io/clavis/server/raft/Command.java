@@ -13,6 +13,7 @@ import io.clavis.server.kmip.objects.CreateObjectCommand;
 import io.clavis.server.kmip.objects.DefaultVaultCommand;
 import io.clavis.server.kmip.objects.EditAttributesCommand;
 import io.clavis.server.kmip.objects.LifecycleCommand;
+import io.clavis.server.mapping.MappingCommands;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.seal.InitializeCommand;
 import io.clavis.server.state.StateStore;
@@ -31,6 +32,8 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = InitializeCommand.class, name = "initialize"),
+  @JsonSubTypes.Type(value = IdempotentCommand.class, name = "idempotent"),
+  @JsonSubTypes.Type(value = PurgeIdempotencyCommand.class, name = "purge-idempotency"),
   @JsonSubTypes.Type(value = IdentityCommands.CreateToken.class, name = "create-token"),
   @JsonSubTypes.Type(value = IdentityCommands.RevokeToken.class, name = "revoke-token"),
   @JsonSubTypes.Type(value = IdentityCommands.CreateUser.class, name = "create-user"),
@@ -47,6 +50,9 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
   @JsonSubTypes.Type(value = PolicyCommands.Update.class, name = "update-policy"),
   @JsonSubTypes.Type(value = PolicyCommands.Delete.class, name = "delete-policy"),
   @JsonSubTypes.Type(value = AuditHeadCommand.class, name = "audit-head"),
+  @JsonSubTypes.Type(value = MappingCommands.Create.class, name = "create-mapping"),
+  @JsonSubTypes.Type(value = MappingCommands.Replace.class, name = "replace-mapping"),
+  @JsonSubTypes.Type(value = MappingCommands.Delete.class, name = "delete-mapping"),
   @JsonSubTypes.Type(value = CreateCompartmentCommand.class, name = "create-compartment"),
   @JsonSubTypes.Type(value = DeleteCompartmentCommand.class, name = "delete-compartment"),
   @JsonSubTypes.Type(value = CreateVaultCommand.class, name = "create-vault"),

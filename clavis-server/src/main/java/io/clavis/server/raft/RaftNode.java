@@ -1,5 +1,6 @@
 package io.clavis.server.raft;
 
+import io.clavis.server.common.Clock;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.state.StateJson;
@@ -7,6 +8,7 @@ import io.clavis.server.tls.ClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +50,8 @@ public final class RaftNode implements AutoCloseable {
 
   /** How long a write may wait for commit before the caller is told it did not happen in time. */
   private static final long WRITE_TIMEOUT_MS = 10_000;
+
+  private static final int PURGE_BATCH = 1_000;
 
   /** How often a waiting write checks that the group still has a leader. */
   private static final long LEADER_CHECK_MS = 100;
@@ -191,7 +195,9 @@ public final class RaftNode implements AutoCloseable {
       // No quorum known: fail at once instead of queueing a write that cannot commit.
       throw noQuorum();
     }
-    Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(command)));
+    Idempotency.Scope scope = Idempotency.current();
+    Command sent = scope == null ? command : scope.wrap(command, Clock.now());
+    Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(sent)));
     // The blocking API, one virtual thread per write: Ratis's ordered async stream would hold
     // every later write behind a failed one, and closes for good once a request gives up.
     java.util.concurrent.CompletableFuture<RaftClientReply> pending =
@@ -241,7 +247,24 @@ public final class RaftNode implements AutoCloseable {
     }
     CommandReply commandReply =
         StateJson.fromBytes(reply.getMessage().getContent().toByteArray(), CommandReply.class);
+    if (commandReply.replayed()) {
+      scope.markReplayed();
+    }
     return commandReply.resultAs(resultType);
+  }
+
+  /**
+   * Drops idempotent answers whose retention has passed (leader maintenance). Submits nothing when
+   * none has expired.
+   */
+  public void purgeIdempotentAnswers(Instant now) {
+    List<IdempotentCommand.Expiry> oldest =
+        stateMachine
+            .store()
+            .scan(IdempotentCommand.EXPIRY_PREFIX, null, 1, IdempotentCommand.Expiry.class);
+    if (!oldest.isEmpty() && !oldest.get(0).expiresAt().isAfter(now)) {
+      submit(new PurgeIdempotencyCommand(now, PURGE_BATCH), Integer.class);
+    }
   }
 
   private ClavisException noQuorum() {

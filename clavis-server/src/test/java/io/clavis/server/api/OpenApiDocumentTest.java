@@ -79,6 +79,7 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
       Set.of(
           "GET /v1/sys/health",
           "GET /v1/sys/seal-status",
+          "GET /v1/sys/heartbeat",
           "GET /v1/openapi.json",
           "GET /v1/internal/audit-events");
 
@@ -1049,6 +1050,25 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
         assertThat(CLIENT_CERTIFICATE_ROUTES).as("%s answers 403: %s", route, r).contains(route);
       }
     }
+
+    // Mappings and the heartbeat.
+    String nodes =
+        "[{\"name\":\"n1\",\"address\":\"https://10.0.0.1:8443\"},"
+            + "{\"name\":\"n2\",\"address\":\"https://10.0.0.2:8443\","
+            + "\"externalAddress\":\"https://kms.example.com\"}]";
+    call("POST", "/v1/mappings", null, "{\"name\":\"doc-map\",\"nodes\":" + nodes + "}");
+    call("POST", "/v1/mappings", null, "{\"name\":\"doc-map\",\"nodes\":" + nodes + "}");
+    call("POST", "/v1/mappings", null, json("name", "doc-bad", "nodes", List.of()));
+    call("GET", "/v1/mappings", null, null);
+    call("GET", "/v1/mappings/{name}", "doc-map", null);
+    call("PUT", "/v1/mappings/{name}", "doc-map", "{\"nodes\":" + nodes + "}");
+    call("PUT", "/v1/mappings/{name}", "doc-map", json("nodes", "none"));
+    call("GET", "/v1/sys/heartbeat", null, null);
+    call("GET", "/v1/sys/heartbeat", null, "mapping=doc-map", null);
+    call("GET", "/v1/sys/heartbeat", null, "mapping=doc-none", null);
+    call("DELETE", "/v1/mappings/{name}", "doc-map", null);
+    call("GET", "/v1/mappings/{name}", "doc-map", null);
+    call("DELETE", "/v1/mappings/{name}", "doc-map", null);
 
     // The audit trail.
     Response events = call("GET", "/v1/audit-events", null, "limit=5", null);

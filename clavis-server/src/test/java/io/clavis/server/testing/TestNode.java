@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A real Clavis node in this JVM (real Raft, RocksDB, TLS) on free ports, with an HTTPS client that
@@ -145,7 +146,17 @@ public final class TestNode implements AutoCloseable {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body);
-    return send(method, path, pub, body != null, authorization);
+    return send(method, path, pub, body != null, authorization, Map.of());
+  }
+
+  /** A call with the remembered token and extra request headers. */
+  public Response callWithHeaders(
+      String method, String path, String body, Map<String, String> headers) throws Exception {
+    HttpRequest.BodyPublisher pub =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body);
+    return send(method, path, pub, body != null, token == null ? null : "Bearer " + token, headers);
   }
 
   /**
@@ -154,7 +165,7 @@ public final class TestNode implements AutoCloseable {
    */
   public Response callWithPublisher(String method, String path, HttpRequest.BodyPublisher body)
       throws Exception {
-    return send(method, path, body, true, token == null ? null : "Bearer " + token);
+    return send(method, path, body, true, token == null ? null : "Bearer " + token, Map.of());
   }
 
   private Response send(
@@ -162,7 +173,8 @@ public final class TestNode implements AutoCloseable {
       String path,
       HttpRequest.BodyPublisher pub,
       boolean jsonContent,
-      String authorization)
+      String authorization,
+      Map<String, String> headers)
       throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(node.apiUri() + path)).timeout(Duration.ofSeconds(30));
@@ -172,6 +184,7 @@ public final class TestNode implements AutoCloseable {
     if (jsonContent) {
       b.header("Content-Type", "application/json");
     }
+    headers.forEach(b::header);
     b.method(method, pub);
     HttpResponse<byte[]> res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode json = null;
