@@ -216,14 +216,16 @@ public final class RestServer implements AutoCloseable {
       if (idempotencyKey == null || route.method() == Method.GET) {
         response = route.endpoint().handle(request);
       } else {
-        byte[] identity =
-            Idempotency.requestBytes(
-                route.method().text(),
-                req.path().rawPath() + "?" + req.query().rawValue(),
-                request.body().canonicalBytes());
+        ApiRequest keyed = request;
         try (Idempotency.Scope scope =
             Idempotency.open(
-                principal == null ? "anonymous" : principal.id(), idempotencyKey, identity)) {
+                principal == null ? "anonymous" : principal.id(),
+                idempotencyKey,
+                () ->
+                    Idempotency.requestBytes(
+                        route.method().text(),
+                        req.path().rawPath() + "?" + req.query().rawValue(),
+                        keyed.body().canonicalBytes()))) {
           try {
             response = route.endpoint().handle(request);
           } finally {

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * The retry identity of one client request that may write: the {@code Idempotency-Key} a client
@@ -32,13 +33,14 @@ public final class Idempotency {
   /** One request's key; closing it ends the scope on this thread. */
   public static final class Scope implements AutoCloseable {
     private final String name;
-    private final String fingerprint;
+    private final Supplier<byte[]> request;
+    private String fingerprint;
     private int submitted;
     private boolean replayed;
 
-    private Scope(String name, String fingerprint) {
+    private Scope(String name, Supplier<byte[]> request) {
       this.name = name;
-      this.fingerprint = fingerprint;
+      this.request = request;
     }
 
     /** Whether some write of this request was answered from an earlier identical request. */
@@ -47,6 +49,10 @@ public final class Idempotency {
     }
 
     IdempotentCommand wrap(Command command, Instant now) {
+      if (fingerprint == null) {
+        // Only requests that write pay for the digest; most keyed requests are crypto calls.
+        fingerprint = digest(request.get());
+      }
       submitted++;
       return new IdempotentCommand(
           name + "#" + submitted, fingerprint, now, now.plus(RETENTION), command);
@@ -67,15 +73,16 @@ public final class Idempotency {
    *
    * @param callerId who sent the request: keys of different callers never meet
    * @param key the client's key: 1 to 128 characters of {@code [A-Za-z0-9._:-]}
-   * @param request the method, path and canonical body: a key reused for another request is refused
+   * @param request the method, path and canonical body (see {@link #requestBytes}), asked for only
+   *     when the request writes: a key reused for another request is refused
    * @throws ClavisException INVALID_ARGUMENT for a malformed key
    */
-  public static Scope open(String callerId, String key, byte[] request) {
+  public static Scope open(String callerId, String key, Supplier<byte[]> request) {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(Idempotency::ok)) {
       throw ClavisException.invalid(
           HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
     }
-    Scope scope = new Scope(callerId + "/" + key, digest(request));
+    Scope scope = new Scope(callerId + "/" + key, request);
     CURRENT.set(scope);
     return scope;
   }
