@@ -213,7 +213,8 @@ public final class RestServer implements AutoCloseable {
       }
       ApiResponse response;
       String idempotencyKey = req.headers().first(IDEMPOTENCY_KEY).orElse(null);
-      if (idempotencyKey == null || route.method() == Method.GET) {
+      // Only an authenticated caller's writes: the key is scoped by who sent it.
+      if (idempotencyKey == null || principal == null || route.method() == Method.GET) {
         response = route.endpoint().handle(request);
       } else {
         ApiRequest keyed = request;

@@ -65,7 +65,7 @@ public final class IdentityCommands {
   }
 
   /** Stores a new token for root or for an existing user or service. */
-  public record CreateToken(TokenRecord token) implements Change {
+  public record CreateToken(TokenRecord token) implements Change, Command.Unrepeatable {
     @Override
     public Object apply(StateStore.Transaction txn) {
       if (txn.read(TokenRecord.key(token.hash()), TokenRecord.class).isPresent()) {
@@ -247,7 +247,7 @@ public final class IdentityCommands {
   }
 
   /** A successful login: the failure count restarts and the session token is stored. */
-  public record LoggedIn(String userId, TokenRecord token) implements Change {
+  public record LoggedIn(String userId, TokenRecord token) implements Change, Command.Unrepeatable {
     @Override
     public Object apply(StateStore.Transaction txn) {
       UserRecord u = user(txn, userId);

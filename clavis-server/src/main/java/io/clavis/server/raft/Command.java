@@ -69,6 +69,13 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
   @JsonSubTypes.Type(value = ClusterCommands.RemoveMember.class, name = "remove-member"),
 })
 public interface Command {
+  /**
+   * A command whose answer is never repeated for an {@code Idempotency-Key}: its request hands the
+   * caller a secret that only the request knows (a token), which a stored answer cannot give back.
+   * A repeat makes a new one instead.
+   */
+  interface Unrepeatable extends Command {}
+
   /** Applies the command; returns the result for the caller (serialised to JSON). */
   Object apply(StateStore.Transaction txn);
 }

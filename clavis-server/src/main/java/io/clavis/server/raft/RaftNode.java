@@ -196,7 +196,10 @@ public final class RaftNode implements AutoCloseable {
       throw noQuorum();
     }
     Idempotency.Scope scope = Idempotency.current();
-    Command sent = scope == null ? command : scope.wrap(command, Clock.now());
+    Command sent =
+        scope == null || command instanceof Command.Unrepeatable
+            ? command
+            : scope.wrap(command, Clock.now());
     Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(sent)));
     // The blocking API, one virtual thread per write: Ratis's ordered async stream would hold
     // every later write behind a failed one, and closes for good once a request gives up.
@@ -247,7 +250,7 @@ public final class RaftNode implements AutoCloseable {
     }
     CommandReply commandReply =
         StateJson.fromBytes(reply.getMessage().getContent().toByteArray(), CommandReply.class);
-    if (commandReply.replayed()) {
+    if (commandReply.replayed() && scope != null) {
       scope.markReplayed();
     }
     return commandReply.resultAs(resultType);

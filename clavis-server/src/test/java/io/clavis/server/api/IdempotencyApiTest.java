@@ -124,4 +124,19 @@ class IdempotencyApiTest extends SharedNodeApiTest {
     // The stored answer is gone: the repeat is a new write, refused as the name exists.
     assertError(postWithKey("/v1/vaults", body, key), 409, "NAME_TAKEN");
   }
+
+  @Test
+  void aRepeatedTokenRequestGetsAFreshWorkingToken() throws Exception {
+    // A token's secret exists only in the answer that made it: a stored answer could not give it
+    // back, so the repeat makes another token instead.
+    String key = UUID.randomUUID().toString();
+    String first = assertOk(postWithKey("/v1/tokens", "{}", key), 201).get("token").asText();
+    Response again = postWithKey("/v1/tokens", "{}", key);
+    String second = assertOk(again, 201).get("token").asText();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    for (String t : List.of(first, second)) {
+      assertOk(node.call("GET", "/v1/auth/whoami", null, t));
+    }
+  }
 }
