@@ -52,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       PolicyCommand.class,
       AuditCommand.class,
       ClusterCommand.class,
+      MappingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClavisCommand {

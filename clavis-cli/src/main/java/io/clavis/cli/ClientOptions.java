@@ -24,6 +24,7 @@ public final class ClientOptions {
   static final String ENV_SERVER = "CLAVIS_SERVER";
   static final String ENV_TOKEN = "CLAVIS_TOKEN";
   static final String ENV_CACERT = "CLAVIS_CACERT";
+  static final String ENV_MAPPING = "CLAVIS_MAPPING";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -35,6 +36,15 @@ public final class ClientOptions {
       description =
           "Server URL(s), tried in order (env CLAVIS_SERVER; default https://127.0.0.1:8443).")
   String server;
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description =
+          "Use the nodes of this server-side mapping, in its order (env CLAVIS_MAPPING); --server"
+              + " then only serves to fetch it.")
+  String mapping;
 
   @Option(
       names = "--token",
@@ -116,6 +126,9 @@ public final class ClientOptions {
         .servers(servers(env))
         .token(token(env))
         .caCertificate(caCert(env))
+        .mapping(firstNonBlank(mapping, env.get(ENV_MAPPING), null))
+        // One command, then exit: no background heartbeat.
+        .heartbeatInterval(Duration.ZERO)
         .connectTimeout(CONNECT_TIMEOUT)
         .requestTimeout(REQUEST_TIMEOUT)
         .userAgent("clavis-cli/" + ClavisCommand.version())

@@ -42,10 +42,14 @@ import javax.net.ssl.SSLContext;
  * are {@code byte[]}; the SDK does the base64. <b>Ciphertexts</b> are the exception: they stay
  * {@code String}s in their base64 wire form, which is what applications store and pass back.
  *
- * <p><b>Several servers:</b> each request goes to the server that answered last, then to the others
- * in configured order; a connection failure, a timeout or an HTTP 502, 503 or 504 moves on to the
- * next server (see {@code NodeSelector}). Note that a request that timed out may still have been
- * carried out by that server before the next one is tried.
+ * <p><b>Several nodes:</b> the servers form an ordered list (a <i>mapping</i>): requests go to the
+ * first node that is not down; a connection failure, a timeout or an HTTP 502, 503 (also READ_ONLY
+ * for a write) or 504 moves the request on down the list and marks the node down. A background
+ * heartbeat ({@link Builder#heartbeatInterval}) checks nodes that are down and returns to the
+ * preferred one once it is healthy, and fetches the client's mapping from the server ({@code
+ * /v1/mappings}), so that an edited mapping reaches the client at its next heartbeat. Every write
+ * carries an {@code Idempotency-Key}, the same on every node it is tried on: a write whose answer
+ * was lost is never made twice.
  *
  * <p><b>Errors</b> are {@link ClavisException}s carrying the API's error code; their messages never
  * contain the token or plaintext.
@@ -57,6 +61,8 @@ public final class ClavisClient implements AutoCloseable {
 
   private final List<URI> servers;
   private final HttpTransport transport;
+  private final NodeSelector nodes;
+  private final Heartbeat heartbeat;
   private final ObjectMapper mapper;
 
   private ClavisClient(Builder b) {
@@ -66,10 +72,21 @@ public final class ClavisClient implements AutoCloseable {
         Base64Variants.MIME_NO_LINEFEEDS.withReadPadding(
             Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
     this.mapper.setBase64Variant(lenient);
-    SSLContext ssl = b.caCertificate == null ? null : Tls.trustingOnly(b.caCertificate);
+    SSLContext ssl =
+        b.caCertificate == null && b.clientCertificate == null
+            ? null
+            : Tls.context(b.caCertificate, b.clientCertificate, b.clientKey);
+    boolean heartbeat = !b.heartbeatInterval.isZero();
+    // With a heartbeat, a node that failed stays behind the others until it is seen healthy;
+    // without one, it is tried first again after a while.
+    this.nodes =
+        new NodeSelector(
+            servers,
+            System::nanoTime,
+            heartbeat ? Long.MAX_VALUE / 4 : b.connectTimeout.multipliedBy(2).toNanos());
     this.transport =
         new HttpTransport(
-            new NodeSelector(servers),
+            nodes,
             b.token,
             ssl,
             b.connectTimeout,
@@ -77,6 +94,20 @@ public final class ClavisClient implements AutoCloseable {
             mapper,
             b.userAgent == null ? "clavis-java/" + VERSION : b.userAgent,
             b.answerListener);
+    Duration probeTimeout =
+        b.connectTimeout.compareTo(Duration.ofSeconds(5)) < 0
+            ? b.connectTimeout
+            : Duration.ofSeconds(5);
+    this.heartbeat =
+        new Heartbeat(
+            nodes, transport, b.mapping, b.externalAddresses, b.token != null, probeTimeout);
+    if (b.mapping != null) {
+      // Follow the named mapping from the start; if no node answers now, the heartbeat retries.
+      this.heartbeat.refreshMapping();
+    }
+    if (heartbeat) {
+      this.heartbeat.start(b.heartbeatInterval);
+    }
   }
 
   public static Builder builder() {
@@ -86,6 +117,32 @@ public final class ClavisClient implements AutoCloseable {
   /** The configured servers, in configured order. */
   public List<URI> servers() {
     return servers;
+  }
+
+  /**
+   * The nodes in use, in order of preference: the configured servers, or the nodes of the mapping
+   * the server last handed out.
+   */
+  public List<URI> nodes() {
+    return nodes.servers();
+  }
+
+  /** The node the next request goes to first: the first node in {@link #nodes} that is not down. */
+  public URI preferredNode() {
+    return nodes.preferred();
+  }
+
+  /** The mapping followed, as {@code name@revision}, or null while none has been received. */
+  public String mapping() {
+    return nodes.mapping();
+  }
+
+  /**
+   * Runs the heartbeat's check now: asks nodes that are down whether they are healthy again and
+   * fetches the current mapping. It runs by itself every {@link Builder#heartbeatInterval}.
+   */
+  public void checkNodes() {
+    heartbeat.beat();
   }
 
   // ---------------------------------------------------------------- system
@@ -601,6 +658,71 @@ public final class ClavisClient implements AutoCloseable {
         .items();
   }
 
+  // ---------------------------------------------------------------- mappings
+
+  /**
+   * {@code POST /v1/mappings}.
+   *
+   * @param nodes in order of preference
+   * @param groups groups (names or ids) whose clients follow it; may be empty
+   * @param services services (names or ids) whose clients follow it; may be empty
+   * @param description may be null
+   */
+  public Mapping createMapping(
+      String name,
+      List<Mapping.Node> nodes,
+      List<String> groups,
+      List<String> services,
+      String description) {
+    ObjectNode body =
+        mappingBody(nodes, groups, services, description)
+            .put("name", Objects.requireNonNull(name, "name"));
+    return as(transport.send(HttpTransport.Call.post("/v1/mappings", body)), Mapping.class);
+  }
+
+  /** {@code PUT /v1/mappings/{name}}: replaces nodes, assignments and description. */
+  public Mapping updateMapping(
+      String name,
+      List<Mapping.Node> nodes,
+      List<String> groups,
+      List<String> services,
+      String description) {
+    return as(
+        transport.send(
+            HttpTransport.Call.put(
+                "/v1/mappings/" + seg(name), mappingBody(nodes, groups, services, description))),
+        Mapping.class);
+  }
+
+  /** {@code GET /v1/mappings}. */
+  public List<Mapping> listMappings() {
+    return page(transport.send(HttpTransport.Call.get("/v1/mappings")), Mapping.class).items();
+  }
+
+  /** {@code GET /v1/mappings/{name}}. */
+  public Mapping getMapping(String name) {
+    return as(transport.send(HttpTransport.Call.get("/v1/mappings/" + seg(name))), Mapping.class);
+  }
+
+  /** {@code DELETE /v1/mappings/{name}}. */
+  public void deleteMapping(String name) {
+    transport.send(HttpTransport.Call.delete("/v1/mappings/" + seg(name)));
+  }
+
+  private ObjectNode mappingBody(
+      List<Mapping.Node> nodes, List<String> groups, List<String> services, String description) {
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode list = body.putArray("nodes");
+    for (Mapping.Node n : Objects.requireNonNull(nodes, "nodes")) {
+      ObjectNode o = list.addObject().put("name", n.name()).put("address", n.address());
+      putIfNotNull(o, "externalAddress", n.externalAddress());
+    }
+    groups.forEach(body.putArray("groups")::add);
+    services.forEach(body.putArray("services")::add);
+    putIfNotNull(body, "description", description);
+    return body;
+  }
+
   /** {@code POST /v1/groups}; {@code description} may be null. */
   public Group createGroup(String name, String description) {
     ObjectNode body = mapper.createObjectNode().put("name", Objects.requireNonNull(name, "name"));
@@ -825,6 +947,7 @@ public final class ClavisClient implements AutoCloseable {
   /** Closes the connections; the client cannot be used afterwards. */
   @Override
   public void close() {
+    heartbeat.close();
     transport.close();
   }
 
@@ -987,8 +1110,59 @@ public final class ClavisClient implements AutoCloseable {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private String userAgent;
     private AnswerListener answerListener;
+    private Path clientCertificate;
+    private Path clientKey;
+    private String mapping;
+    private boolean externalAddresses;
+    private Duration heartbeatInterval = Duration.ofSeconds(10);
 
     private Builder() {}
+
+    /**
+     * Follows the server-side mapping of this name: its nodes replace the configured servers, which
+     * then only serve to reach it, and edits reach the client at its next heartbeat. Without it the
+     * client follows the mapping assigned to its principal (services, then groups), if any.
+     */
+    public Builder mapping(String name) {
+      if (name != null && (name.isBlank() || name.length() > 128)) {
+        throw new IllegalArgumentException("invalid mapping name");
+      }
+      this.mapping = name;
+      return this;
+    }
+
+    /**
+     * Uses the nodes' external addresses from the mapping where they have one (clients outside the
+     * nodes' network: NAT, a cloud load balancer). Default false.
+     */
+    public Builder externalAddresses(boolean external) {
+      this.externalAddresses = external;
+      return this;
+    }
+
+    /**
+     * How often the background heartbeat checks nodes that are down and fetches the mapping
+     * (default 10 s); {@link Duration#ZERO} turns it off (short-lived tools such as the CLI).
+     */
+    public Builder heartbeatInterval(Duration interval) {
+      Objects.requireNonNull(interval, "heartbeatInterval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("heartbeatInterval must not be negative");
+      }
+      this.heartbeatInterval = interval;
+      return this;
+    }
+
+    /**
+     * A TLS client certificate (PEM chain) and its unencrypted PKCS#8 PEM key, for servers that
+     * authenticate the client by certificate (a service registered with it, or a TLS-terminating
+     * proxy that requires one).
+     */
+    public Builder clientCertificate(Path certificatePem, Path keyPem) {
+      this.clientCertificate = Objects.requireNonNull(certificatePem, "certificatePem");
+      this.clientKey = Objects.requireNonNull(keyPem, "keyPem");
+      return this;
+    }
 
     /** The servers to use, tried in this order (replaces any set before). */
     public Builder servers(List<URI> servers) {

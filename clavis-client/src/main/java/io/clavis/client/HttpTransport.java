@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -27,6 +28,7 @@ import javax.net.ssl.SSLContext;
 final class HttpTransport implements AutoCloseable {
   static final String REQUEST_ID_HEADER = "Clavis-Request-Id";
   static final String NODE_HEADER = "Clavis-Node";
+  static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
   private final HttpClient http;
@@ -128,11 +130,37 @@ final class HttpTransport implements AutoCloseable {
         body == null ? "" : new String(body, StandardCharsets.UTF_8), a.response().headers());
   }
 
+  /**
+   * Sends the call to one server only, for the heartbeat: the JSON of a 2xx answer, or null for
+   * anything else (unreachable, an error answer). Changes nothing in the node selector.
+   */
+  JsonNode probe(URI server, Call call, Duration timeout) {
+    try {
+      HttpRequest r = request(server, call, encode(call), "application/json", null);
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(r, (name, value) -> true).timeout(timeout).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() / 100 != 2) {
+        return null;
+      }
+      return decode(server, response.statusCode(), response.body(), null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   /** The answer of the server that gave a final answer. */
   private record Answer(URI server, int status, HttpResponse<byte[]> response, String requestId) {}
 
   private Answer exchange(Call call, String accept) {
     byte[] body = encode(call);
+    // One key for every attempt: a write that reached a node before its answer was lost is not
+    // made twice when the next node is asked.
+    String idempotencyKey = "GET".equals(call.method()) ? null : newIdempotencyKey();
     List<URI> tried = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     ClavisException lastAnswer = null;
@@ -141,7 +169,9 @@ final class HttpTransport implements AutoCloseable {
       HttpResponse<byte[]> response;
       try {
         response =
-            http.send(request(server, call, body, accept), HttpResponse.BodyHandlers.ofByteArray());
+            http.send(
+                request(server, call, body, accept, idempotencyKey),
+                HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         nodes.reportFailure(server);
         tried.add(server);
@@ -209,7 +239,14 @@ final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private HttpRequest request(URI server, Call call, byte[] body, String accept) {
+  private static String newIdempotencyKey() {
+    // Unique, not secret: the server scopes keys by caller.
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong());
+  }
+
+  private HttpRequest request(
+      URI server, Call call, byte[] body, String accept, String idempotencyKey) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(server, call.path(), call.query()))
             .timeout(requestTimeout)
@@ -220,6 +257,9 @@ final class HttpTransport implements AutoCloseable {
     }
     if (call.authenticated() && token != null) {
       b.header("Authorization", "Bearer " + token);
+      if (idempotencyKey != null) {
+        b.header(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+      }
     }
     if (body == null) {
       b.method(call.method(), HttpRequest.BodyPublishers.noBody());

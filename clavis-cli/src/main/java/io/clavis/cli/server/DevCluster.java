@@ -358,6 +358,7 @@ final class DevCluster {
         .server(server)
         .token(token)
         .caCertificate(caCert)
+        .heartbeatInterval(Duration.ZERO)
         .connectTimeout(Duration.ofSeconds(2))
         .requestTimeout(Duration.ofSeconds(10))
         .build();
