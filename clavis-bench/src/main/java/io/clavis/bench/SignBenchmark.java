@@ -1,0 +1,55 @@
+package io.clavis.bench;
+
+import io.clavis.core.crypto.SignatureAlgorithm;
+import io.clavis.core.crypto.Signatures;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * ECDSA P-256 signing: Clavis's signing primitive against the JDK's raw {@code Signature}, the
+ * ceiling the REST sign target is measured against.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SignBenchmark {
+  private KeyPair pair;
+  private Signature jdk;
+  private final byte[] message = new byte[256];
+
+  @Setup
+  public void setUp() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    pair = g.generateKeyPair();
+    jdk = Signature.getInstance("SHA256withECDSA");
+  }
+
+  @Benchmark
+  public byte[] jdkRawSign() throws Exception {
+    jdk.initSign(pair.getPrivate());
+    jdk.update(message);
+    return jdk.sign();
+  }
+
+  @Benchmark
+  public byte[] clavisSign() {
+    return Signatures.sign(SignatureAlgorithm.ECDSA_SHA256, pair.getPrivate(), message);
+  }
+}
