@@ -3,6 +3,9 @@
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS]
 # Needs wrk (apt-get install wrk). Starts its own dev node on ports 18443/18444 in a temp dir;
 # CLAVIS_DEV_OPTS adds options to `clavis dev` (e.g. --audit-fail-open).
+# With nginx installed (apt-get install nginx) it also measures, in the same run and with the
+# node's own TLS certificate, nginx answering a fixed 300-byte JSON on port 18445, and prints
+# each Clavis figure as a ratio of it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${1:-15}"
@@ -37,15 +40,51 @@ LUA
 script "{\"plaintext\":\"$PLAINTEXT\"}" >"$WORK/encrypt.lua"
 script "{\"ciphertext\":\"$CIPHERTEXT\"}" >"$WORK/decrypt.lua"
 
-run() { # $1 = name, $2 = path, $3 = lua script or empty
+NGINX_API=""
+if command -v nginx >/dev/null 2>&1; then
+  REPLY="$(printf '{"status":"ok","reference":"a fixed reply of three hundred bytes","padding":"%0221d"}' 0)"
+  cat >"$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  server {
+    listen 127.0.0.1:18445 ssl;
+    ssl_certificate $WORK/data/tls/server.pem;
+    ssl_certificate_key $WORK/data/tls/server-key.pem;
+    location / { default_type application/json; return 200 '$REPLY'; }
+  }
+}
+NGINX
+  nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
+  NGINX=$!
+  trap 'kill $NODE $NGINX 2>/dev/null; wait $NODE $NGINX 2>/dev/null; rm -rf "$WORK"' EXIT
+  NGINX_API=https://127.0.0.1:18445
+fi
+
+declare -A RATE
+run() { # $1 = name, $2 = URL, $3 = lua script or empty
   local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
   [ -n "$3" ] && args+=(-s "$3")
-  wrk "${args[@]}" -d5s "$API$2" >/dev/null # warm-up
-  wrk "${args[@]}" "$API$2" | awk -v name="$1" '
+  wrk "${args[@]}" -d5s "$2" >/dev/null # warm-up
+  local line
+  line="$(wrk "${args[@]}" "$2" | awk -v name="$1" '
     /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
-    END {printf "%-28s %10s req/s   p50 %-8s p99 %s\n", name, rps, p50, p99}'
+    END {printf "%-32s %10s req/s   p50 %-8s p99 %s\n", name, rps, p50, p99}')"
+  echo "$line"
+  RATE[$1]="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
 }
 echo "wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s, TLS keep-alive"
-run "health (static reply)" /v1/sys/health ""
-run "encrypt AES-256, 1 KiB" "/v1/keys/$KEY/encrypt" "$WORK/encrypt.lua"
-run "decrypt AES-256, 1 KiB" /v1/decrypt "$WORK/decrypt.lua"
+[ -n "$NGINX_API" ] && run "nginx, fixed 300-byte JSON" "$NGINX_API/" ""
+run "health (static reply)" "$API/v1/sys/health" ""
+run "encrypt AES-256, 1 KiB" "$API/v1/keys/$KEY/encrypt" "$WORK/encrypt.lua"
+run "decrypt AES-256, 1 KiB" "$API/v1/decrypt" "$WORK/decrypt.lua"
+if [ -n "$NGINX_API" ]; then
+  for name in "health (static reply)" "encrypt AES-256, 1 KiB" "decrypt AES-256, 1 KiB"; do
+    awk -v a="${RATE[$name]}" -v b="${RATE[nginx, fixed 300-byte JSON]}" -v n="$name" \
+      'BEGIN {printf "%-32s %.2fx nginx\n", n, a / b}'
+  done
+fi
