@@ -6,6 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clavis.client.Tls;
+import io.clavis.kmip.spec.Operation;
+import io.clavis.kmip.spec.Tag;
+import io.clavis.kmip.ttlv.TtlvDecoder;
+import io.clavis.kmip.ttlv.TtlvEncoder;
+import io.clavis.kmip.ttlv.TtlvEnumeration;
+import io.clavis.kmip.ttlv.TtlvInteger;
+import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.server.tls.NodeTls;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -18,6 +27,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +39,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +149,8 @@ class LoadBalancerProcessTest {
     String config =
         replace(setup.example(), "bind :443 ", "bind 127.0.0.1:" + apiPort + " ")
             .replace("/run/haproxy/", work + "/");
-    config = replace(config, "bind :5696", "bind 127.0.0.1:" + ClusterHarness.freePort());
+    int kmipPort = ClusterHarness.freePort();
+    config = replace(config, "bind :5696", "bind 127.0.0.1:" + kmipPort);
     for (int i = 0; i < nodes.size(); i++) {
       String address = ADDRESSES.get(i);
       int api = apiPort(nodes.get(i));
@@ -158,6 +174,8 @@ class LoadBalancerProcessTest {
       load.start();
       load.awaitSuccesses(60);
       assertThat(load.nodesSeen()).as("round robin reaches every node").hasSize(3);
+      // KMIP passes through: the node sees the client's certificate and answers.
+      assertThat(kmipDiscoverVersions(kmipPort)).as("KMIP Result Status").isZero();
 
       ClusterHarness.Node victim = cluster.leader();
       victim.kill9();
@@ -353,6 +371,57 @@ class LoadBalancerProcessTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Discover Versions on {@code port} as dev mode's KMIP client (its certificate identifies a
+   * registered service): the Result Status of the answer, 0 for Success.
+   */
+  private int kmipDiscoverVersions(int port) throws Exception {
+    JsonNode files =
+        JSON.readTree(cluster.node("node1").data.resolve("dev.json").toFile()).get("kmip");
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "client",
+        NodeTls.readPrivateKey(Path.of(files.get("clientKey").asText())),
+        new char[0],
+        NodeTls.readCertificates(Path.of(files.get("clientCert").asText()))
+            .toArray(new X509Certificate[0]));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, new char[0]);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", NodeTls.readCertificates(cluster.caPem()).get(0));
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    TtlvStructure version =
+        TtlvStructure.of(
+            Tag.PROTOCOL_VERSION,
+            new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR, 1),
+            new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR, 4));
+    TtlvStructure request =
+        TtlvStructure.of(
+            Tag.REQUEST_MESSAGE,
+            TtlvStructure.of(Tag.REQUEST_HEADER, version, new TtlvInteger(Tag.BATCH_COUNT, 1)),
+            TtlvStructure.of(
+                Tag.BATCH_ITEM,
+                new TtlvEnumeration(Tag.OPERATION, Operation.DISCOVER_VERSIONS.value()),
+                TtlvStructure.of(Tag.REQUEST_PAYLOAD)));
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(TtlvEncoder.encode(request));
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] header = in.readNBytes(8);
+      int length = ByteBuffer.wrap(header, 4, 4).getInt();
+      byte[] message =
+          ByteBuffer.allocate(8 + length).put(header).put(in.readNBytes(length)).array();
+      TtlvStructure response = (TtlvStructure) TtlvDecoder.decode(message);
+      return response.structure(Tag.BATCH_ITEM).enumeration(Tag.RESULT_STATUS);
+    }
   }
 
   /** Node1's own certificate chain and key: issued by the cluster CA for 127.0.0.1. */
