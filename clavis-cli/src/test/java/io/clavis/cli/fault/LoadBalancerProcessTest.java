@@ -141,6 +141,33 @@ class LoadBalancerProcessTest {
         work, ClusterHarness.freePort(), replace(example, "/etc/" + binary + "/", work + "/"));
   }
 
+  /** What a scraper sees of the cluster: the leader's role and the lag of both followers. */
+  @Test
+  void theLeadersMetricsShowEveryFollower() throws Exception {
+    ClusterHarness.Node leader = cluster.leader();
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(leader.api + "/metrics"))
+                .header("Authorization", "Bearer " + cluster.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("clavis_raft_role{role=\"leader\"} 1\n")
+        .contains("clavis_sealed 0\n")
+        .containsPattern("(?m)^clavis_raft_term [1-9]\\d*$");
+    Set<String> followers = new TreeSet<>();
+    Matcher lag =
+        Pattern.compile("(?m)^clavis_raft_follower_lag\\{follower=\"(\\w+)\"} \\d+$")
+            .matcher(r.body());
+    while (lag.find()) {
+      followers.add(lag.group(1));
+    }
+    assertThat(followers)
+        .containsExactlyInAnyOrderElementsOf(
+            nodes.stream().map(n -> n.name).filter(n -> !n.equals(leader.name)).toList());
+  }
+
   @Test
   void haproxyKeepsTheLoadFreeOfFailuresWhenANodeIsKilled() throws Exception {
     Setup setup = setUp("haproxy", "haproxy.cfg");
