@@ -64,6 +64,13 @@ public final class NodeOptions {
               + " with 503 AUDIT_UNAVAILABLE).")
   boolean auditFailOpen;
 
+  @Option(
+      names = "--metrics-unauthenticated",
+      description =
+          "Serve GET /metrics to anyone, also while sealed (default: only to a token allowed to"
+              + " inspect cluster).")
+  boolean metricsUnauthenticated;
+
   NodeConfig toConfig(Path data) {
     NodeConfig c =
         NodeConfig.defaults(data)
@@ -74,6 +81,7 @@ public final class NodeOptions {
             .snapshotThreshold(snapshotThreshold)
             .maxClockSkewMs(maxClockSkewMs)
             .auditFailClosed(!auditFailOpen)
+            .metricsUnauthenticated(metricsUnauthenticated)
             .build();
     return host == null ? c.withHost(null) : c.withHost(host);
   }

@@ -167,6 +167,16 @@ final class ClusterHarness implements AutoCloseable {
     return n;
   }
 
+  /** The root token of the cluster (dev mode's). */
+  String token() {
+    return token;
+  }
+
+  /** The cluster CA's certificate, which every node's certificate is issued by. */
+  Path caPem() {
+    return node("node1").data.resolve("tls/ca.pem");
+  }
+
   Node node(String name) {
     return nodes.get(name);
   }

@@ -8,6 +8,9 @@ import io.clavis.server.audit.AuditEvent;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.identity.Principal;
+import io.clavis.server.metrics.Outcome;
+import io.clavis.server.metrics.Protocol;
+import io.clavis.server.metrics.RequestMetrics;
 import io.clavis.server.raft.Idempotency;
 import io.clavis.server.seal.Seal;
 import io.helidon.common.tls.Tls;
@@ -46,6 +49,9 @@ public final class RestServer implements AutoCloseable {
   private static final String BEARER = "Bearer ";
   private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create(Idempotency.HEADER);
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
+
+  /** The operation label of requests that match no route (404, 405). */
+  static final String UNROUTED = "unrouted";
 
   /** Collects the routes of every feature before the server starts. */
   public static final class Routes {
@@ -91,6 +97,7 @@ public final class RestServer implements AutoCloseable {
   private final Seal seal;
   private final AccessControl access;
   private final AuditSink audit;
+  private final RequestMetrics metrics;
   private final WebServer server;
   private final List<String> routeSummaries;
 
@@ -107,11 +114,17 @@ public final class RestServer implements AutoCloseable {
   }
 
   public RestServer(
-      Settings settings, Seal seal, AccessControl access, AuditSink audit, Routes routes) {
+      Settings settings,
+      Seal seal,
+      AccessControl access,
+      AuditSink audit,
+      RequestMetrics metrics,
+      Routes routes) {
     this.settings = settings;
     this.seal = seal;
     this.access = access;
     this.audit = audit;
+    this.metrics = metrics;
     this.routeSummaries =
         routes.routes.stream().map(r -> r.method().text() + " " + r.path()).toList();
     Tls tls =
@@ -271,6 +284,12 @@ public final class RestServer implements AutoCloseable {
         body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
       }
     }
+    metrics.record(
+        Protocol.REST,
+        guard.operation(),
+        Outcome.ofHttpStatus(status),
+        body instanceof ErrorBody e ? e.code() : null,
+        System.nanoTime() - started);
     send(res, requestId, status, body);
   }
 
@@ -396,7 +415,10 @@ public final class RestServer implements AutoCloseable {
     res.send(body instanceof byte[] raw ? raw : JsonSupport.write(body));
   }
 
+  /** The answer to a request no route serves. */
   private void sendError(ServerResponse res, String requestId, ClavisException e) {
+    metrics.record(
+        Protocol.REST, UNROUTED, Outcome.ofHttpStatus(e.code().httpStatus()), e.code().name(), 0);
     send(
         res,
         requestId,
@@ -405,10 +427,10 @@ public final class RestServer implements AutoCloseable {
   }
 
   /** Requests Helidon rejects before routing get the uniform JSON error too. */
-  private static DirectHandlers directHandlers() {
+  private DirectHandlers directHandlers() {
     DirectHandlers.Builder b = DirectHandlers.builder();
     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-      b.addHandler(type, RestServer::directError);
+      b.addHandler(type, this::directError);
     }
     return b.build();
   }
@@ -418,7 +440,7 @@ public final class RestServer implements AutoCloseable {
    * the uniform error body; other statuses keep Helidon's default answer. Helidon's message is not
    * passed on: it may quote the request.
    */
-  private static DirectHandler.TransportResponse directError(
+  private DirectHandler.TransportResponse directError(
       DirectHandler.TransportRequest request,
       DirectHandler.EventType eventType,
       Status status,
@@ -440,6 +462,7 @@ public final class RestServer implements AutoCloseable {
         .headers(headers)
         .header(HeaderNames.CONTENT_TYPE, "application/json")
         .header(HeaderNames.create("Clavis-Request-Id"), requestId)
+        .header(HeaderNames.create("Clavis-Node"), settings.nodeName())
         .entity(
             JsonSupport.write(new ErrorBody(error.code().name(), error.getMessage(), requestId)))
         .keepAlive(eventType.keepAlive())

@@ -47,6 +47,10 @@ public final class KeyService {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong recordsGeneration =
       new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.LongAdder recordHits =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder recordMisses =
+      new java.util.concurrent.atomic.LongAdder();
 
   public KeyService(RaftNode raft, StateStore store, VaultService vaults, KeyMaterials materials) {
     this.raft = raft;
@@ -106,8 +110,10 @@ public final class KeyService {
   public KeyRecord get(String id) {
     KeyRecord cached = records.get(id);
     if (cached != null) {
+      recordHits.increment();
       return cached;
     }
+    recordMisses.increment();
     long generation = recordsGeneration.get();
     KeyRecord record =
         store
@@ -121,6 +127,16 @@ public final class KeyService {
       records.remove(id);
     }
     return record;
+  }
+
+  /** Key record lookups answered from the cache (for metrics). */
+  public long recordCacheHits() {
+    return recordHits.sum();
+  }
+
+  /** Key record lookups that read the store (for metrics). */
+  public long recordCacheMisses() {
+    return recordMisses.sum();
   }
 
   /** Forgets cached key records: a command that may have changed keys was applied. */

@@ -6,6 +6,9 @@ import io.clavis.server.audit.AuditEvent;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.http.RestServer;
 import io.clavis.server.identity.Principal;
+import io.clavis.server.metrics.Outcome;
+import io.clavis.server.metrics.Protocol;
+import io.clavis.server.metrics.RequestMetrics;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The audit records of KMIP batch items: one per item, shaped like the REST listener's (protocol
  * {@code kmip}, operation {@code kmip.<operation in lower kebab case>}, result allowed, denied or
  * failed with the Result Reason as the code), written to the same sink and, like REST, before the
- * answer leaves: an item whose record cannot be written fails (when the trail fails closed).
+ * answer leaves: an item whose record cannot be written fails (when the trail fails closed). Every
+ * item recorded here is also counted in the request metrics, under the same operation name.
  */
 final class KmipAudit {
   private static final Logger LOG = LoggerFactory.getLogger(KmipAudit.class);
@@ -28,9 +32,15 @@ final class KmipAudit {
   static final String MESSAGE_OPERATION = "kmip.message";
 
   private final RestServer.AuditSink sink;
+  private final RequestMetrics metrics;
 
   KmipAudit(RestServer.AuditSink sink) {
+    this(sink, RequestMetrics.unexposed());
+  }
+
+  KmipAudit(RestServer.AuditSink sink, RequestMetrics metrics) {
     this.sink = sink;
+    this.metrics = metrics;
   }
 
   /** {@code kmip.discover-versions}, {@code kmip.re-key-key-pair}, {@code kmip.pkcs-11}, ... */
@@ -70,6 +80,15 @@ final class KmipAudit {
       ResultReason reason,
       String requestId,
       long startedNanos) {
+    long nanos = System.nanoTime() - startedNanos;
+    metrics.record(
+        Protocol.KMIP,
+        operation,
+        reason == null
+            ? Outcome.OK
+            : reason == ResultReason.GENERAL_FAILURE ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR,
+        reason == null ? null : reason.name(),
+        nanos);
     AuditEvent event =
         new AuditEvent(
             Instant.now(),
@@ -83,7 +102,7 @@ final class KmipAudit {
             reason == null ? AuditEvent.ALLOWED : KmipErrors.auditResult(reason),
             reason == null ? null : reason.name(),
             requestId,
-            (System.nanoTime() - startedNanos) / 1000,
+            nanos / 1000,
             null);
     try {
       sink.record(event);

@@ -2,6 +2,7 @@ package io.clavis.server.kmip;
 
 import io.clavis.server.access.AccessControl;
 import io.clavis.server.http.RestServer;
+import io.clavis.server.metrics.RequestMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,19 +75,21 @@ public final class KmipListener implements AutoCloseable {
    * @param availability null when the node serves requests, else why not (a sealed node answers
    *     every item with Operation Failed and that reason)
    * @param audit where each batch item's audit record goes
+   * @param metrics where each batch item is counted
    */
   public KmipListener(
       Settings settings,
       KmipDispatcher dispatcher,
       AccessControl access,
       RestServer.AuditSink audit,
+      RequestMetrics metrics,
       Supplier<String> availability) {
     this.settings = settings;
     this.processor =
         new KmipRequestProcessor(
             dispatcher,
             access,
-            new KmipAudit(audit),
+            new KmipAudit(audit, metrics),
             availability::get,
             settings.limits().decoder());
     this.slots = new Semaphore(settings.limits().maxConnections());

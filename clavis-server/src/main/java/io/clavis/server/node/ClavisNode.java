@@ -33,6 +33,7 @@ import io.clavis.server.kmip.objects.ManagedObjects;
 import io.clavis.server.kmip.operations.KmipOperations;
 import io.clavis.server.mapping.MappingEndpoints;
 import io.clavis.server.mapping.MappingService;
+import io.clavis.server.metrics.MetricsRegistry;
 import io.clavis.server.policy.Authorizer;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.policy.PolicyEndpoints;
@@ -83,7 +84,7 @@ public final class ClavisNode implements AutoCloseable {
   private final KeyMaterials materials;
   private final RestServer rest;
   private final KmipDispatcher kmipDispatcher;
-  private final KmipListener kmip;
+  private volatile KmipListener kmip;
   private final IdentityService identities;
   private final AuditTrail audit;
   private final NodeTls tls;
@@ -210,9 +211,12 @@ public final class ClavisNode implements AutoCloseable {
             raft, store, seal, new ClusterAuthority(store, seal), VERSION, config.maxClockSkewMs());
     SSLContext nodeTls = ClusterTls.mutualContext(tls.serverKey(), nodeCert, caCert);
     HealthEndpoints health = new HealthEndpoints(seal, raft, name, VERSION);
+    MetricsRegistry metrics = new MetricsRegistry();
+    NodeMetrics.register(metrics, raft, seal, keys, audit, () -> kmip);
 
     RestServer.Routes routes = new RestServer.Routes();
     health.register(routes);
+    new MetricsEndpoints(metrics, config.metricsUnauthenticated()).register(routes);
     new ClusterEndpoints(cluster, new ClusterStatus(raft, cluster, () -> nodeTls, health::health))
         .register(routes);
     new SealEndpoints(seal, raft).register(routes);
@@ -240,6 +244,7 @@ public final class ClavisNode implements AutoCloseable {
                 seal,
                 access,
                 audit,
+                metrics.requests(),
                 routes)
             .start();
 
@@ -256,6 +261,7 @@ public final class ClavisNode implements AutoCloseable {
                   kmipDispatcher,
                   access,
                   audit,
+                  metrics.requests(),
                   this::unavailableReason)
               .start();
     } catch (IOException | RuntimeException e) {

@@ -23,7 +23,8 @@ public record NodeConfig(
     long maxClockSkewMs,
     boolean auditFailClosed,
     Duration auditHeadInterval,
-    KmipLimits kmipLimits) {
+    KmipLimits kmipLimits,
+    boolean metricsUnauthenticated) {
   public static final int DEFAULT_API_PORT = 8443;
   public static final int DEFAULT_CLUSTER_PORT = 8444;
   public static final int DEFAULT_KMIP_PORT = 5696;
@@ -93,6 +94,7 @@ public record NodeConfig(
     private boolean auditFailClosed = true;
     private Duration auditHeadInterval = Duration.ofSeconds(30);
     private KmipLimits kmipLimits = KmipLimits.DEFAULT;
+    private boolean metricsUnauthenticated;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -113,6 +115,7 @@ public record NodeConfig(
       this.auditFailClosed = c.auditFailClosed;
       this.auditHeadInterval = c.auditHeadInterval;
       this.kmipLimits = c.kmipLimits;
+      this.metricsUnauthenticated = c.metricsUnauthenticated;
     }
 
     public Builder host(String v) {
@@ -187,6 +190,15 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * Whether {@code GET /metrics} answers anyone, sealed or not (for scrapers on a trusted
+     * network); otherwise it needs a token allowed to inspect the cluster.
+     */
+    public Builder metricsUnauthenticated(boolean v) {
+      metricsUnauthenticated = v;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           dataDir,
@@ -202,7 +214,8 @@ public record NodeConfig(
           maxClockSkewMs,
           auditFailClosed,
           auditHeadInterval,
-          kmipLimits);
+          kmipLimits,
+          metricsUnauthenticated);
     }
   }
 }

@@ -306,6 +306,39 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
+  /** The highest log index known to be committed, or -1 when the division is not running. */
+  public long commitIndex() {
+    try {
+      return server.getDivision(group.getGroupId()).getRaftLog().getLastCommittedIndex();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * On the leader, how many committed entries each other member has yet to commit, by name; empty
+   * on other nodes (only the leader tracks its followers).
+   */
+  public java.util.Map<String, Long> followerLag() {
+    try {
+      var division = server.getDivision(group.getGroupId());
+      if (!division.getInfo().isLeader()) {
+        return java.util.Map.of();
+      }
+      long committed = division.getRaftLog().getLastCommittedIndex();
+      java.util.Map<String, Long> out = new java.util.TreeMap<>();
+      for (var info : division.getCommitInfos()) {
+        String member = info.getServer().getId().toStringUtf8();
+        if (!member.equals(name())) {
+          out.put(member, Math.max(0, committed - info.getCommitIndex()));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      return java.util.Map.of();
+    }
+  }
+
   private RaftGroup clientGroup(Settings settings) {
     List<RaftPeer> peers = new java.util.ArrayList<>(settings.knownPeers());
     peers.removeIf(p -> p.getId().equals(self.getId()));

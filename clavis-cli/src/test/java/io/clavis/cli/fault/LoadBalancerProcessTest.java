@@ -1,0 +1,500 @@
+package io.clavis.cli.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.client.Tls;
+import io.clavis.kmip.spec.Operation;
+import io.clavis.kmip.spec.Tag;
+import io.clavis.kmip.ttlv.TtlvDecoder;
+import io.clavis.kmip.ttlv.TtlvEncoder;
+import io.clavis.kmip.ttlv.TtlvEnumeration;
+import io.clavis.kmip.ttlv.TtlvInteger;
+import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.server.tls.NodeTls;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load balancer examples of docs/examples, run for real in front of three node processes:
+ * HAProxy (active health checks, retries) keeps a steady load of encrypt calls free of failures
+ * while a node is killed with SIGKILL, and stops sending it traffic; nginx (passive checks) skips a
+ * dead node. The configurations are the documented files with only addresses, ports and file paths
+ * replaced. Skipped when haproxy or nginx is not installed (CI installs both).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoadBalancerProcessTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path EXAMPLES =
+      Path.of(System.getProperty("user.dir")).getParent().resolve("docs/examples");
+  private static final List<String> ADDRESSES = List.of("10.0.0.11", "10.0.0.12", "10.0.0.13");
+
+  private Path dir;
+  private ClusterHarness cluster;
+  private List<ClusterHarness.Node> nodes;
+  private String keyId;
+  private HttpClient http;
+
+  @BeforeAll
+  void startCluster(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path tmp)
+      throws Exception {
+    dir = tmp;
+    Assumptions.assumeTrue(
+        onPath("haproxy") || onPath("nginx"), "neither haproxy nor nginx is installed");
+    cluster = new ClusterHarness(dir.resolve("cluster"));
+    ClusterHarness.Node n1 = cluster.found();
+    cluster.join("node2", n1);
+    cluster.join("node3", n1);
+    nodes = cluster.nodes();
+    String vault = created(n1, "/v1/vaults", Map.of("name", "lb"));
+    keyId =
+        created(n1, "/v1/keys", Map.of("vaultId", vault, "name", "lb-key", "algorithm", "AES_256"));
+    // Every node must know the key before the balancer may send a request anywhere.
+    for (ClusterHarness.Node n : nodes) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> n.call("GET", "/v1/keys/" + keyId, null).status() == 200);
+    }
+    http =
+        HttpClient.newBuilder()
+            .sslContext(Tls.trustingOnly(cluster.caPem()))
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  @AfterAll
+  void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** Each test starts with every node running. */
+  @BeforeEach
+  void everyNodeRunning() throws Exception {
+    for (ClusterHarness.Node n : nodes) {
+      if (!n.running()) {
+        n.start();
+      }
+    }
+  }
+
+  /** The id of what a POST created. */
+  private static String created(ClusterHarness.Node n, String path, Map<String, String> body)
+      throws Exception {
+    ClusterHarness.Response r = n.call("POST", path, JSON.writeValueAsString(body));
+    assertThat(r.status()).as("POST %s: %s", path, r).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
+  /**
+   * A working directory for {@code binary} holding the cluster CA, a free port for its REST
+   * frontend, and its example configuration with {@code /etc/<binary>/} files in the directory;
+   * skips the test without the binary.
+   */
+  private record Setup(Path work, int apiPort, String example) {}
+
+  private Setup setUp(String binary, String exampleFile) throws IOException {
+    Assumptions.assumeTrue(onPath(binary), binary + " is not installed");
+    Path work = Files.createDirectories(dir.resolve(binary));
+    Files.copy(cluster.caPem(), work.resolve("clavis-ca.pem"));
+    String example = Files.readString(EXAMPLES.resolve(exampleFile));
+    return new Setup(
+        work, ClusterHarness.freePort(), replace(example, "/etc/" + binary + "/", work + "/"));
+  }
+
+  /** What a scraper sees of the cluster: the leader's role and the lag of both followers. */
+  @Test
+  void theLeadersMetricsShowEveryFollower() throws Exception {
+    ClusterHarness.Node leader = cluster.leader();
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(leader.api + "/metrics"))
+                .header("Authorization", "Bearer " + cluster.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("clavis_raft_role{role=\"leader\"} 1\n")
+        .contains("clavis_sealed 0\n")
+        .containsPattern("(?m)^clavis_raft_term [1-9]\\d*$");
+    Set<String> followers = new TreeSet<>();
+    Matcher lag =
+        Pattern.compile("(?m)^clavis_raft_follower_lag\\{follower=\"(\\w+)\"} \\d+$")
+            .matcher(r.body());
+    while (lag.find()) {
+      followers.add(lag.group(1));
+    }
+    assertThat(followers)
+        .containsExactlyInAnyOrderElementsOf(
+            nodes.stream().map(n -> n.name).filter(n -> !n.equals(leader.name)).toList());
+  }
+
+  @Test
+  void haproxyKeepsTheLoadFreeOfFailuresWhenANodeIsKilled() throws Exception {
+    Setup setup = setUp("haproxy", "haproxy.cfg");
+    Path work = setup.work();
+    int apiPort = setup.apiPort();
+    String config =
+        replace(setup.example(), "bind :443 ", "bind 127.0.0.1:" + apiPort + " ")
+            .replace("/run/haproxy/", work + "/");
+    int kmipPort = ClusterHarness.freePort();
+    config = replace(config, "bind :5696", "bind 127.0.0.1:" + kmipPort);
+    for (int i = 0; i < nodes.size(); i++) {
+      String address = ADDRESSES.get(i);
+      int api = apiPort(nodes.get(i));
+      config = replace(config, address + ":8443", "127.0.0.1:" + api);
+      config =
+          replace(
+              config,
+              address + ":5696 port 8443",
+              "127.0.0.1:" + kmipPort(nodes.get(i)) + " port " + api);
+    }
+    Files.writeString(work.resolve("clavis-lb.pem"), loadBalancerPem());
+    Path cfg = Files.writeString(work.resolve("haproxy.cfg"), config);
+    Path socket = work.resolve("clavis.sock");
+
+    Process haproxy = launch(work, "haproxy", "-f", cfg.toString(), "-db");
+    try (Load load = new Load(URI.create("https://127.0.0.1:" + apiPort), 4)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> serverStates(socket).values().stream().allMatch("UP"::equals));
+      load.start();
+      load.awaitSuccesses(60);
+      assertThat(load.nodesSeen()).as("round robin reaches every node").hasSize(3);
+      // KMIP passes through: the node sees the client's certificate and answers.
+      assertThat(kmipDiscoverVersions(kmipPort)).as("KMIP Result Status").isZero();
+
+      ClusterHarness.Node victim = cluster.leader();
+      victim.kill9();
+      long killedAt = System.nanoTime();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "DOWN".equals(serverStates(socket).get(victim.name)));
+      load.awaitSuccessesAfter(killedAt, 100);
+      load.close();
+
+      assertThat(load.failures()).as("failed calls").isEmpty();
+      Set<String> servedAfter = load.nodesSeenAfter(killedAt);
+      assertThat(servedAfter).doesNotContain(victim.name).hasSize(2);
+      System.out.println(
+          "haproxy: " + load.successes() + " calls, none failed; " + victim + " killed");
+    } finally {
+      haproxy.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void nginxSkipsADeadNode() throws Exception {
+    Setup setup = setUp("nginx", "nginx.conf");
+    Path work = setup.work();
+    String config =
+        replace(setup.example(), "listen 443 ssl", "listen 127.0.0.1:" + setup.apiPort() + " ssl");
+    for (int i = 0; i < nodes.size(); i++) {
+      config = replace(config, ADDRESSES.get(i) + ":8443", "127.0.0.1:" + apiPort(nodes.get(i)));
+    }
+    config = replace(config, "http {", "http {\n    access_log off;");
+    String[] lb = splitPem(loadBalancerPem());
+    Files.writeString(work.resolve("clavis-lb.crt"), lb[0]);
+    Files.writeString(work.resolve("clavis-lb.key"), lb[1]);
+    Path cfg = Files.writeString(work.resolve("nginx.conf"), config);
+
+    Process nginx =
+        launch(
+            work,
+            "nginx",
+            "-c",
+            cfg.toString(),
+            "-p",
+            work + "/",
+            "-e",
+            work.resolve("error.log").toString(),
+            "-g",
+            "daemon off; pid " + work.resolve("nginx.pid") + ";");
+    URI base = URI.create("https://127.0.0.1:" + setup.apiPort());
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () -> cluster.send(base.toString(), "GET", "/v1/sys/health", null).status() == 200);
+      try (Load before = new Load(base, 2)) {
+        before.start();
+        before.awaitSuccesses(30);
+        before.close();
+        assertThat(before.failures()).as("failed calls").isEmpty();
+        assertThat(before.nodesSeen()).as("round robin reaches every node").hasSize(3);
+      }
+      // Killed between requests: nginx does not resend a POST already sent to a node that died,
+      // so a request in flight at that moment could fail (docs/load-balancing.md).
+      ClusterHarness.Node victim = nodes.get(2);
+      victim.kill9();
+      try (Load after = new Load(base, 2)) {
+        after.start();
+        after.awaitSuccesses(60);
+        after.close();
+        assertThat(after.failures()).as("failed calls").isEmpty();
+        assertThat(after.nodesSeen()).doesNotContain(victim.name).hasSize(2);
+      }
+    } finally {
+      nginx.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Encrypt calls through the balancer from a few threads, each call's node and outcome kept. */
+  private final class Load implements AutoCloseable {
+    private record Call(long startedNanos, String node, String failure) {}
+
+    private final URI base;
+    private final int threads;
+    private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stop;
+
+    Load(URI base, int threads) {
+      this.base = base;
+      this.threads = threads;
+    }
+
+    void start() {
+      for (int i = 0; i < threads; i++) {
+        workers.add(Thread.ofPlatform().name("lb-load-" + i).start(this::run));
+      }
+    }
+
+    private void run() {
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve("/v1/keys/" + keyId + "/encrypt"))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + cluster.token())
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"plaintext\":\"AQID\"}"))
+              .build();
+      while (!stop) {
+        long started = System.nanoTime();
+        try {
+          HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+          String node = r.headers().firstValue("Clavis-Node").orElse(null);
+          calls.add(
+              new Call(
+                  started, node, r.statusCode() == 200 ? null : r.statusCode() + " " + r.body()));
+        } catch (IOException e) {
+          calls.add(new Call(started, null, e.toString()));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    void awaitSuccesses(int n) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .failFast(() -> assertThat(failures()).as("failed calls").isEmpty())
+          .until(() -> successes() >= n);
+    }
+
+    void awaitSuccessesAfter(long nanos, int n) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .failFast(() -> assertThat(failures()).as("failed calls").isEmpty())
+          .until(
+              () ->
+                  calls.stream()
+                          .filter(c -> c.failure() == null && c.startedNanos() - nanos > 0)
+                          .count()
+                      >= n);
+    }
+
+    long successes() {
+      return calls.stream().filter(c -> c.failure() == null).count();
+    }
+
+    List<String> failures() {
+      return calls.stream().map(Call::failure).filter(f -> f != null).toList();
+    }
+
+    Set<String> nodesSeen() {
+      return nodes(calls.stream());
+    }
+
+    /** The nodes that answered calls started after {@code nanos} (calls in flight excluded). */
+    Set<String> nodesSeenAfter(long nanos) {
+      return nodes(calls.stream().filter(c -> c.startedNanos() - nanos > 0));
+    }
+
+    private static Set<String> nodes(java.util.stream.Stream<Call> answered) {
+      Set<String> out = new TreeSet<>();
+      answered.filter(c -> c.node() != null).forEach(c -> out.add(c.node()));
+      return out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop = true;
+      for (Thread t : workers) {
+        t.join();
+      }
+    }
+  }
+
+  /** Each server of the REST backend and its state (UP, DOWN, ...), from HAProxy's stats. */
+  private static Map<String, String> serverStates(Path socket) throws IOException {
+    String csv;
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(socket));
+      ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+      ch.shutdownOutput();
+      csv =
+          new String(
+              java.nio.channels.Channels.newInputStream(ch).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String[] lines = csv.split("\n");
+    List<String> header = List.of(lines[0].replaceFirst("^# ", "").split(","));
+    int status = header.indexOf("status");
+    Map<String, String> out = new TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split(",", -1);
+      if (f.length > status && f[0].equals("clavis_nodes") && f[1].startsWith("node")) {
+        out.put(f[1], f[status].split(" ")[0]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Discover Versions on {@code port} as dev mode's KMIP client (its certificate identifies a
+   * registered service): the Result Status of the answer, 0 for Success.
+   */
+  private int kmipDiscoverVersions(int port) throws Exception {
+    JsonNode files =
+        JSON.readTree(cluster.node("node1").data.resolve("dev.json").toFile()).get("kmip");
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "client",
+        NodeTls.readPrivateKey(Path.of(files.get("clientKey").asText())),
+        new char[0],
+        NodeTls.readCertificates(Path.of(files.get("clientCert").asText()))
+            .toArray(new X509Certificate[0]));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, new char[0]);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", NodeTls.readCertificates(cluster.caPem()).get(0));
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    TtlvStructure version =
+        TtlvStructure.of(
+            Tag.PROTOCOL_VERSION,
+            new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR, 1),
+            new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR, 4));
+    TtlvStructure request =
+        TtlvStructure.of(
+            Tag.REQUEST_MESSAGE,
+            TtlvStructure.of(Tag.REQUEST_HEADER, version, new TtlvInteger(Tag.BATCH_COUNT, 1)),
+            TtlvStructure.of(
+                Tag.BATCH_ITEM,
+                new TtlvEnumeration(Tag.OPERATION, Operation.DISCOVER_VERSIONS.value()),
+                TtlvStructure.of(Tag.REQUEST_PAYLOAD)));
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(TtlvEncoder.encode(request));
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] header = in.readNBytes(8);
+      int length = ByteBuffer.wrap(header, 4, 4).getInt();
+      byte[] message =
+          ByteBuffer.allocate(8 + length).put(header).put(in.readNBytes(length)).array();
+      TtlvStructure response = (TtlvStructure) TtlvDecoder.decode(message);
+      return response.structure(Tag.BATCH_ITEM).enumeration(Tag.RESULT_STATUS);
+    }
+  }
+
+  /** Node1's own certificate chain and key: issued by the cluster CA for 127.0.0.1. */
+  private String loadBalancerPem() throws IOException {
+    Path tls = cluster.node("node1").data.resolve("tls");
+    return Files.readString(tls.resolve("server.pem"))
+        + Files.readString(tls.resolve("server-key.pem"));
+  }
+
+  /** {certificates, key} of a PEM bundle. */
+  private static String[] splitPem(String pem) {
+    Matcher key = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*").matcher(pem);
+    if (!key.find()) {
+      throw new IllegalStateException("no private key in the bundle");
+    }
+    return new String[] {pem.substring(0, key.start()), key.group()};
+  }
+
+  private static int apiPort(ClusterHarness.Node n) {
+    return URI.create(n.api).getPort();
+  }
+
+  private static int kmipPort(ClusterHarness.Node n) throws IOException {
+    JsonNode identity = JSON.readTree(n.data.resolve("node.json").toFile());
+    return identity.get("kmipPort").asInt();
+  }
+
+  /** Replaces text that must be in the example: a changed example fails here, not later. */
+  private static String replace(String config, String what, String with) {
+    assertThat(config).as("the example configuration").contains(what);
+    return config.replace(what, with);
+  }
+
+  private static Process launch(Path work, String... command) throws IOException {
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve(command[0] + ".out").toFile())
+        .start();
+  }
+
+  private static boolean onPath(String binary) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(d, binary))) {
+        return true;
+      }
+    }
+    return Files.isExecutable(Path.of("/usr/sbin", binary));
+  }
+}
