@@ -388,6 +388,7 @@ public final class ManagedObjects {
             t.groups(),
             t.contact(),
             t.custom(),
+            t.links(),
             t.sensitive(),
             t.sensitive(),
             t.extractable(),
