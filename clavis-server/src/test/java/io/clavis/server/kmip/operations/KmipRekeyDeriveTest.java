@@ -11,6 +11,7 @@ import static io.clavis.server.kmip.operations.KmipOperationsTest.unique;
 import static io.clavis.server.kmip.operations.KmipService.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clavis.kmip.spec.BlockCipherMode;
 import io.clavis.kmip.spec.CryptographicAlgorithm;
 import io.clavis.kmip.spec.CryptographicUsageMask;
@@ -275,6 +276,24 @@ class KmipRekeyDeriveTest {
     TestNode.Response rest = node.call("GET", "/v1/keys/" + replacement, null);
     assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
     assertThat(rest.text("state")).isEqualTo("ENABLED");
+
+    // The audit trail names the old key and its replacement.
+    assertThat(auditResources("kmip.re-key"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.path("keyId").asText()).isEqualTo(old);
+              assertThat(r.path("replacementKeyId").asText()).isEqualTo(replacement);
+            });
+  }
+
+  /** The resources of the allowed audit events of a KMIP operation. */
+  private List<JsonNode> auditResources(String operation) throws Exception {
+    TestNode.Response r =
+        node.call("GET", "/v1/audit-events?limit=1000&result=allowed&operation=" + operation, null);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    r.json().path("items").forEach(e -> out.add(e.path("resources")));
+    return out;
   }
 
   @Test
@@ -410,6 +429,19 @@ class KmipRekeyDeriveTest {
         .isEqualTo(ResultReason.PERMISSION_DENIED);
     assertThat(failed(admin.one(v, Operation.RE_KEY, uid(key), attributes(v, length(128)))))
         .isEqualTo(two ? ResultReason.INVALID_ATTRIBUTE_VALUE : ResultReason.INVALID_FIELD);
+    if (two) {
+      // KMIP 2 takes Attributes; an empty Template-Attribute (PyKMIP's) is no attributes at all.
+      assertThat(
+              failed(
+                  admin.one(
+                      v,
+                      Operation.RE_KEY,
+                      uid(key),
+                      TtlvStructure.of(
+                          Tag.TEMPLATE_ATTRIBUTE,
+                          KmipAttributeCodec.encodeV1(KmipAttribute.name(unique("t")), 0)))))
+          .isEqualTo(ResultReason.INVALID_FIELD);
+    }
     // Nothing was replaced by the refused requests.
     assertThat(links(admin.attributes(v, key))).isEmpty();
   }
@@ -457,6 +489,12 @@ class KmipRekeyDeriveTest {
         ok(derive(admin, v, type, base, method, parameters, template)).text(Tag.UNIQUE_IDENTIFIER);
     KmipAttributes a = admin.attributes(v, id);
     assertThat(links(a)).containsExactly(link(LinkType.DERIVATION_BASE_OBJECT_LINK, base));
+    assertThat(auditResources("kmip.derive-key"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.path("keyId").asText()).isEqualTo(base);
+              assertThat(r.path("derivedKeyId").asText()).isEqualTo(id);
+            });
     assertThat(links(admin.attributes(v, base))).contains(link(LinkType.DERIVED_KEY_LINK, id));
     assertThat(state(a)).isEqualTo(State.PRE_ACTIVE.value());
     if (v.compareTo(KmipVersion.V1_4) >= 0) {
