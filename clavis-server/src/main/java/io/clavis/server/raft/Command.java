@@ -13,6 +13,7 @@ import io.clavis.server.kmip.objects.CreateObjectCommand;
 import io.clavis.server.kmip.objects.DefaultVaultCommand;
 import io.clavis.server.kmip.objects.EditAttributesCommand;
 import io.clavis.server.kmip.objects.LifecycleCommand;
+import io.clavis.server.kmip.objects.LinkedCreateCommand;
 import io.clavis.server.mapping.MappingCommands;
 import io.clavis.server.policy.PolicyCommands;
 import io.clavis.server.seal.InitializeCommand;
@@ -64,6 +65,7 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
   @JsonSubTypes.Type(value = CreateObjectCommand.class, name = "kmip-create-object"),
   @JsonSubTypes.Type(value = LifecycleCommand.class, name = "kmip-lifecycle"),
   @JsonSubTypes.Type(value = EditAttributesCommand.class, name = "kmip-edit-attributes"),
+  @JsonSubTypes.Type(value = LinkedCreateCommand.class, name = "kmip-linked-create"),
   @JsonSubTypes.Type(value = ClusterCommands.AddCandidate.class, name = "add-candidate"),
   @JsonSubTypes.Type(value = ClusterCommands.AdmitMember.class, name = "admit-member"),
   @JsonSubTypes.Type(value = ClusterCommands.RemoveMember.class, name = "remove-member"),

@@ -38,6 +38,12 @@ public record AttributeEdit(
 
   static final int MAX_CUSTOM_VALUE = 1024;
 
+  /**
+   * Links are also set by the server (a key derived from many times links to every derived key), so
+   * they get a larger bound of their own.
+   */
+  static final int MAX_LINKS = 1024;
+
   /** The attribute operations. */
   public enum Op {
     ADD,
@@ -139,6 +145,10 @@ public record AttributeEdit(
               + " groups and "
               + MAX_INSTANCES
               + " custom attributes");
+    }
+    if (record.links().size() > MAX_LINKS) {
+      throw new KmipObjectException(
+          ResultReason.SERVER_LIMIT_EXCEEDED, "an object holds at most " + MAX_LINKS + " links");
     }
     for (KmipAttribute a : record.custom()) {
       boolean tooBig =
@@ -284,6 +294,7 @@ public record AttributeEdit(
     }
     return switch (name.standard()) {
       case NAME -> List.copyOf(r.names());
+      case LINK -> List.copyOf(r.links());
       case OBJECT_GROUP ->
           r.objectGroups().stream().map(g -> (KmipValue) new KmipValue.Text(g)).toList();
       case CONTACT_INFORMATION ->
@@ -317,6 +328,7 @@ public record AttributeEdit(
     }
     return switch (name.standard()) {
       case NAME -> r.withNames(values.stream().map(v -> (KmipValue.NameValue) v).toList());
+      case LINK -> r.withLinks(values.stream().map(v -> (KmipValue.LinkValue) v).toList());
       case OBJECT_GROUP ->
           r.withGroups(values.stream().map(v -> ((KmipValue.Text) v).value()).toList());
       case CONTACT_INFORMATION ->

@@ -26,7 +26,8 @@ public record KmipAttribute(KmipAttributeName name, KmipValue value) {
     if (name.standard() != null) {
       checkStandard(name.standard(), value);
     } else if (value instanceof KmipValue.NameValue
-        || value instanceof KmipValue.RevocationReasonValue) {
+        || value instanceof KmipValue.RevocationReasonValue
+        || value instanceof KmipValue.LinkValue) {
       throw invalidValue(name, "holds a primitive value, not a structure");
     }
   }
@@ -109,6 +110,7 @@ public record KmipAttribute(KmipAttributeName name, KmipValue value) {
           case DATE_TIME -> value instanceof KmipValue.DateTimeValue;
           case NAME -> value instanceof KmipValue.NameValue;
           case REVOCATION_REASON -> value instanceof KmipValue.RevocationReasonValue;
+          case LINK -> value instanceof KmipValue.LinkValue;
         };
     KmipAttributeName name = KmipAttributeName.of(attribute);
     if (!fits) {
@@ -126,6 +128,10 @@ public record KmipAttribute(KmipAttributeName name, KmipValue value) {
     if (value instanceof KmipValue.NameValue n
         && (n.value().isEmpty() || n.value().length() > 1024)) {
       throw invalidValue(name, "holds 1 to 1024 characters");
+    }
+    if (value instanceof KmipValue.LinkValue l
+        && (l.linkedObjectIdentifier().isEmpty() || l.linkedObjectIdentifier().length() > 200)) {
+      throw invalidValue(name, "names an object by an identifier of 1 to 200 characters");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.clavis.server.kmip.objects;
 
 import io.clavis.kmip.spec.KmipTags;
+import io.clavis.kmip.spec.LinkType;
 import io.clavis.kmip.spec.NameType;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.RevocationReasonCode;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Converts attributes between the model and their two TTLV forms.
@@ -28,7 +30,7 @@ import java.util.Set;
  * <ul>
  *   <li><b>KMIP 1.x</b>: each attribute is an Attribute structure holding an Attribute Name (text),
  *       an optional Attribute Index (which instance of a multi-valued attribute) and an Attribute
- *       Value whose type depends on the attribute (a structure for Name and Revocation Reason).
+ *       Value whose type depends on the attribute (a structure for Name, Revocation Reason, Link).
  *       Custom attributes are named {@code x-...} or {@code y-...}.
  *   <li><b>KMIP 2.x</b>: an Attributes structure holds each attribute as an item tagged with the
  *       attribute's own tag; a custom attribute is a Vendor Attribute, a structure (tagged
@@ -53,6 +55,8 @@ public final class KmipAttributeCodec {
   private static final Set<Integer> NAME_FIELDS = Set.of(Tag.NAME_VALUE, Tag.NAME_TYPE);
   private static final Set<Integer> REVOCATION_FIELDS =
       Set.of(Tag.REVOCATION_REASON_CODE, Tag.REVOCATION_MESSAGE);
+  private static final Set<Integer> LINK_FIELDS =
+      Set.of(Tag.LINK_TYPE, Tag.LINKED_OBJECT_IDENTIFIER);
 
   private KmipAttributeCodec() {}
 
@@ -274,6 +278,7 @@ public final class KmipAttributeCodec {
     return switch (standard.kind()) {
       case NAME -> decodeName(name, item);
       case REVOCATION_REASON -> decodeRevocationReason(name, item);
+      case LINK -> decodeLink(name, item);
       default -> decodePrimitive(name, item);
     };
   }
@@ -281,33 +286,44 @@ public final class KmipAttributeCodec {
   private static KmipValue decodeName(KmipAttributeName name, Ttlv item) {
     TtlvStructure s = valueStructure(name, item);
     onlyFields(s, NAME_FIELDS);
-    int type = s.enumeration(Tag.NAME_TYPE);
-    NameType nameType =
-        NameType.fromValue(type)
-            .orElseThrow(
-                () ->
-                    new KmipObjectException(
-                        ResultReason.INVALID_ATTRIBUTE_VALUE,
-                        String.format("Name Type 0x%08X is not defined", type)));
+    NameType nameType = defined(s, Tag.NAME_TYPE, NameType::fromValue, "Name Type");
     return new KmipValue.NameValue(s.text(Tag.NAME_VALUE), nameType);
   }
 
   private static KmipValue decodeRevocationReason(KmipAttributeName name, Ttlv item) {
     TtlvStructure s = valueStructure(name, item);
     onlyFields(s, REVOCATION_FIELDS);
-    int code = s.enumeration(Tag.REVOCATION_REASON_CODE);
     RevocationReasonCode reason =
-        RevocationReasonCode.fromValue(code)
-            .orElseThrow(
-                () ->
-                    new KmipObjectException(
-                        ResultReason.INVALID_ATTRIBUTE_VALUE,
-                        String.format("Revocation Reason Code 0x%08X is not defined", code)));
+        defined(
+            s,
+            Tag.REVOCATION_REASON_CODE,
+            RevocationReasonCode::fromValue,
+            "Revocation Reason Code");
     return new KmipValue.RevocationReasonValue(
         reason,
         s.optional(Tag.REVOCATION_MESSAGE, TtlvTextString.class)
             .map(TtlvTextString::value)
             .orElse(null));
+  }
+
+  private static KmipValue decodeLink(KmipAttributeName name, Ttlv item) {
+    TtlvStructure s = valueStructure(name, item);
+    onlyFields(s, LINK_FIELDS);
+    LinkType linkType = defined(s, Tag.LINK_TYPE, LinkType::fromValue, "Link Type");
+    return new KmipValue.LinkValue(linkType, s.text(Tag.LINKED_OBJECT_IDENTIFIER));
+  }
+
+  /** An enumeration field of a structured value, which must hold a value the enumeration has. */
+  private static <E> E defined(
+      TtlvStructure s, int tag, IntFunction<Optional<E>> fromValue, String what) {
+    int value = s.enumeration(tag);
+    return fromValue
+        .apply(value)
+        .orElseThrow(
+            () ->
+                new KmipObjectException(
+                    ResultReason.INVALID_ATTRIBUTE_VALUE,
+                    String.format("%s 0x%08X is not defined", what, value)));
   }
 
   private static KmipValue decodePrimitive(KmipAttributeName name, Ttlv item) {
@@ -361,6 +377,11 @@ public final class KmipAttributeCodec {
         }
         yield b.build();
       }
+      case KmipValue.LinkValue l ->
+          TtlvStructure.of(
+              tag,
+              new TtlvEnumeration(Tag.LINK_TYPE, l.linkType().value()),
+              new TtlvTextString(Tag.LINKED_OBJECT_IDENTIFIER, l.linkedObjectIdentifier()));
     };
   }
 

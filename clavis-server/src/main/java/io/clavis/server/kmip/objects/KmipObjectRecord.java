@@ -20,6 +20,8 @@ import java.util.List;
  *     default
  * @param objectGroups the Object Group attributes, in order
  * @param custom the custom and vendor attributes, in order
+ * @param links the Link attributes, in order: those a client set and those the server set (Re-key,
+ *     Derive Key); a key pair's computed Public Key / Private Key links are not stored
  * @param sensitive whether Get refuses the material whatever Extractable says
  * @param alwaysSensitive whether Sensitive has been true since the object was created
  * @param extractable whether Get may return the material; only ever goes from true to false
@@ -39,6 +41,7 @@ public record KmipObjectRecord(
     List<String> objectGroups,
     String contactInformation,
     List<KmipAttribute> custom,
+    List<KmipValue.LinkValue> links,
     boolean sensitive,
     boolean alwaysSensitive,
     boolean extractable,
@@ -50,6 +53,7 @@ public record KmipObjectRecord(
     names = names == null ? List.of() : List.copyOf(names);
     objectGroups = objectGroups == null ? List.of() : List.copyOf(objectGroups);
     custom = custom == null ? List.of() : List.copyOf(custom);
+    links = links == null ? List.of() : List.copyOf(links);
   }
 
   public static String key(String keyId) {
@@ -73,6 +77,7 @@ public record KmipObjectRecord(
         null,
         List.of(),
         null,
+        List.of(),
         List.of(),
         false,
         false,
@@ -103,6 +108,12 @@ public record KmipObjectRecord(
   KmipObjectRecord withCustom(List<KmipAttribute> newCustom) {
     Copy c = new Copy(this);
     c.custom = newCustom;
+    return c.build();
+  }
+
+  KmipObjectRecord withLinks(List<KmipValue.LinkValue> newLinks) {
+    Copy c = new Copy(this);
+    c.links = newLinks;
     return c.build();
   }
 
@@ -154,6 +165,7 @@ public record KmipObjectRecord(
     private List<String> objectGroups;
     private String contactInformation;
     private List<KmipAttribute> custom;
+    private List<KmipValue.LinkValue> links;
     private boolean sensitive;
     private boolean alwaysSensitive;
     private boolean extractable;
@@ -174,6 +186,7 @@ public record KmipObjectRecord(
       objectGroups = r.objectGroups;
       contactInformation = r.contactInformation;
       custom = r.custom;
+      links = r.links;
       sensitive = r.sensitive;
       alwaysSensitive = r.alwaysSensitive;
       extractable = r.extractable;
@@ -196,6 +209,7 @@ public record KmipObjectRecord(
           objectGroups,
           contactInformation,
           custom,
+          links,
           sensitive,
           alwaysSensitive,
           extractable,

@@ -2,6 +2,7 @@ package io.clavis.server.kmip.objects;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.clavis.kmip.spec.LinkType;
 import io.clavis.kmip.spec.NameType;
 import io.clavis.kmip.spec.RevocationReasonCode;
 import io.clavis.kmip.ttlv.ItemType;
@@ -12,8 +13,8 @@ import java.util.Objects;
 
 /**
  * The value of a KMIP attribute, independent of the protocol version that carried it: one record
- * per TTLV primitive type, and one for each of the two structured values Clavis understands (Name
- * and Revocation Reason).
+ * per TTLV primitive type, and one for each of the structured values Clavis understands (Name,
+ * Revocation Reason and Link).
  *
  * <p>Values travel through the Raft log and are stored in the replicated state, so they are plain
  * records that Jackson writes with a {@code type} field. None of them is secret; byte strings still
@@ -33,10 +34,11 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = KmipValue.IntervalValue.class, name = "interval"),
   @JsonSubTypes.Type(value = KmipValue.NameValue.class, name = "name"),
   @JsonSubTypes.Type(value = KmipValue.RevocationReasonValue.class, name = "revocation-reason"),
+  @JsonSubTypes.Type(value = KmipValue.LinkValue.class, name = "link"),
 })
 public sealed interface KmipValue {
 
-  /** Returns the TTLV type the value is sent as (Structure for Name and Revocation Reason). */
+  /** Returns the TTLV type the value is sent as (Structure for Name, Revocation Reason, Link). */
   ItemType itemType();
 
   /** A Text String. */
@@ -175,6 +177,19 @@ public sealed interface KmipValue {
   record RevocationReasonValue(RevocationReasonCode code, String message) implements KmipValue {
     public RevocationReasonValue {
       Objects.requireNonNull(code, "code");
+    }
+
+    @Override
+    public ItemType itemType() {
+      return ItemType.STRUCTURE;
+    }
+  }
+
+  /** The value of a Link attribute: how the object relates to another, and which one. */
+  record LinkValue(LinkType linkType, String linkedObjectIdentifier) implements KmipValue {
+    public LinkValue {
+      Objects.requireNonNull(linkType, "linkType");
+      Objects.requireNonNull(linkedObjectIdentifier, "linkedObjectIdentifier");
     }
 
     @Override

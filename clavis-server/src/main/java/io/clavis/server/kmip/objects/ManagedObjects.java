@@ -26,6 +26,7 @@ import io.clavis.server.key.KeyRecord;
 import io.clavis.server.key.KeyService;
 import io.clavis.server.key.KeyState;
 import io.clavis.server.key.KeyVersionRecord;
+import io.clavis.server.raft.Command;
 import io.clavis.server.raft.RaftNode;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.vault.Compartment;
@@ -141,7 +142,8 @@ public final class ManagedObjects {
                 ResultReason.MISSING_DATA, "a key needs a Cryptographic Algorithm");
           }
           KeyAlgorithm algorithm = KmipMapping.symmetric(t.algorithm(), t.length());
-          return add(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null);
+          return submit(
+              newObject(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null));
         });
   }
 
@@ -163,17 +165,32 @@ public final class ManagedObjects {
     return kmip(
         () -> {
           Vault vault = authorizedVault(principal, "kmip.create-key-pair");
-          List<KmipAttribute> all = new ArrayList<>();
-          addPairAttributes(all, common, ObjectType.PRIVATE_KEY, ObjectType.PUBLIC_KEY, false);
-          addPairAttributes(all, privateKey, ObjectType.PRIVATE_KEY, null, false);
-          addPairAttributes(all, publicKey, ObjectType.PUBLIC_KEY, null, true);
-          ObjectTemplate t = ObjectTemplate.parse(new KmipAttributes(all));
+          ObjectTemplate t = ObjectTemplate.parse(pairAttributes(common, privateKey, publicKey));
           if (t.algorithm() == null) {
             throw new KmipObjectException(
                 ResultReason.MISSING_DATA, "a key pair needs a Cryptographic Algorithm");
           }
           KeyAlgorithm algorithm = KmipMapping.asymmetric(t.algorithm(), t.length());
-          return add(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null);
+          return submit(
+              newObject(principal, vault, algorithm, KeyMaterial.generate(algorithm), t, null));
+        });
+  }
+
+  /**
+   * The attributes of the Common, Private Key and Public Key templates of Create Key Pair or Re-key
+   * Key Pair as the one key's list (see {@link #addPairAttributes}).
+   *
+   * @throws KmipObjectException INVALID_ATTRIBUTE_VALUE where the templates disagree
+   */
+  public static KmipAttributes pairAttributes(
+      KmipAttributes common, KmipAttributes privateKey, KmipAttributes publicKey) {
+    return kmip(
+        () -> {
+          List<KmipAttribute> all = new ArrayList<>();
+          addPairAttributes(all, common, ObjectType.PRIVATE_KEY, ObjectType.PUBLIC_KEY, false);
+          addPairAttributes(all, privateKey, ObjectType.PRIVATE_KEY, null, false);
+          addPairAttributes(all, publicKey, ObjectType.PUBLIC_KEY, null, true);
+          return new KmipAttributes(all);
         });
   }
 
@@ -272,13 +289,14 @@ public final class ManagedObjects {
                     ResultReason.FEATURE_NOT_SUPPORTED,
                     "registering " + request.type().kmipName() + " objects is not supported yet");
           }
-          return add(
-              principal,
-              vault,
-              algorithm,
-              KeyMaterial.fromSecret(algorithm, value, null),
-              t,
-              dataType);
+          return submit(
+              newObject(
+                  principal,
+                  vault,
+                  algorithm,
+                  KeyMaterial.fromSecret(algorithm, value, null),
+                  t,
+                  dataType));
         });
   }
 
@@ -331,7 +349,17 @@ public final class ManagedObjects {
     }
   }
 
-  private String add(
+  /** Submits a command that adds an object; returns the new object's identifier. */
+  String submit(Command command) {
+    return raft.submit(command, KmipCommandResult.class).orThrow().key().id();
+  }
+
+  /**
+   * The command that adds a new object: its key, first version and KMIP record. Its state follows
+   * the template's dates: Active once an Activation Date has passed, Deactivated once a
+   * Deactivation Date has.
+   */
+  CreateObjectCommand newObject(
       Principal principal,
       Vault vault,
       KeyAlgorithm algorithm,
@@ -388,6 +416,7 @@ public final class ManagedObjects {
             t.groups(),
             t.contact(),
             t.custom(),
+            t.links(),
             t.sensitive(),
             t.sensitive(),
             t.extractable(),
@@ -395,9 +424,7 @@ public final class ManagedObjects {
             dataType,
             now);
     AttributeEdit.checkLimits(object);
-    KmipCommandResult r =
-        raft.submit(new CreateObjectCommand(key, first, object), KmipCommandResult.class).orThrow();
-    return r.key().id();
+    return new CreateObjectCommand(key, first, object);
   }
 
   /** The first Name when it can be a Clavis key name, else one the command derives from the id. */
@@ -426,12 +453,7 @@ public final class ManagedObjects {
             TargetRef.TargetKind.COMPARTMENT,
             Compartment.TENANCY.equals(compartmentId) ? null : compartmentId));
     Vault vault = defaultVault(principal);
-    access.authorize(
-        principal,
-        operation,
-        Verb.MANAGE,
-        ResourceType.KEYS,
-        access.resolve(TargetRef.TargetKind.VAULT, vault.id()));
+    authorizeIn(principal, operation, Verb.MANAGE, vault);
     return vault;
   }
 
@@ -939,7 +961,8 @@ public final class ManagedObjects {
   // ---- helpers
   // -----------------------------------------------------------------------------------
 
-  private KeyRecord authorized(Principal principal, ObjectId id, String operation, Verb verb) {
+  /** The key behind an object, once the principal is allowed {@code verb} on it. */
+  KeyRecord authorized(Principal principal, ObjectId id, String operation, Verb verb) {
     Target target;
     try {
       target = access.resolve(TargetRef.TargetKind.KEY, id.keyId());
@@ -968,12 +991,42 @@ public final class ManagedObjects {
     }
   }
 
-  private KmipObjectRecord record(String keyId) {
+  /** Checks that the principal may {@code verb} keys in a vault. */
+  void authorizeIn(Principal principal, String operation, Verb verb, Vault vault) {
+    access.authorize(
+        principal,
+        operation,
+        verb,
+        ResourceType.KEYS,
+        access.resolve(TargetRef.TargetKind.VAULT, vault.id()));
+  }
+
+  /** A vault, by id. */
+  Vault vault(String vaultId) {
+    return store
+        .read(Vault.key(vaultId), Vault.class)
+        .orElseThrow(
+            () -> new KmipObjectException(ResultReason.OBJECT_NOT_FOUND, "no vault " + vaultId));
+  }
+
+  /** The material of a key's current version. */
+  SecretBytes currentSecret(KeyRecord key) {
+    return materials
+        .get(key, key.currentVersion())
+        .orElseThrow(
+            () ->
+                new KmipObjectException(
+                    ResultReason.OBJECT_DESTROYED, "object " + key.id() + " has no value"))
+        .secret();
+  }
+
+  /** The KMIP record of a key, or null while no KMIP client has touched it. */
+  KmipObjectRecord record(String keyId) {
     return store.read(KmipObjectRecord.key(keyId), KmipObjectRecord.class).orElse(null);
   }
 
   /** Runs an operation, translating the errors of the layers below into KMIP reasons. */
-  private static <T> T kmip(Supplier<T> operation) {
+  static <T> T kmip(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (ClavisException e) {

@@ -24,6 +24,7 @@ record ObjectTemplate(
     List<String> groups,
     String contact,
     List<KmipAttribute> custom,
+    List<KmipValue.LinkValue> links,
     Instant activationDate,
     Instant deactivationDate,
     boolean sensitive,
@@ -44,6 +45,7 @@ record ObjectTemplate(
     List<String> groups = new ArrayList<>();
     String contact = null;
     List<KmipAttribute> custom = new ArrayList<>();
+    List<KmipValue.LinkValue> links = new ArrayList<>();
     Instant activation = null;
     Instant deactivation = null;
     boolean sensitive = false;
@@ -71,6 +73,7 @@ record ObjectTemplate(
         case CRYPTOGRAPHIC_LENGTH -> length = positive(a);
         case CRYPTOGRAPHIC_USAGE_MASK -> usageMask = a.intValue();
         case NAME -> names.add((KmipValue.NameValue) a.value());
+        case LINK -> links.add((KmipValue.LinkValue) a.value());
         case OBJECT_GROUP -> groups.add(a.textValue());
         case CONTACT_INFORMATION -> contact = a.textValue();
         case ACTIVATION_DATE -> activation = a.instant();
@@ -94,6 +97,7 @@ record ObjectTemplate(
         groups,
         contact,
         custom,
+        links,
         activation,
         deactivation,
         sensitive,

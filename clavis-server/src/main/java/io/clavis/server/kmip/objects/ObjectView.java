@@ -1,6 +1,7 @@
 package io.clavis.server.kmip.objects;
 
 import io.clavis.kmip.spec.CryptographicAlgorithm;
+import io.clavis.kmip.spec.LinkType;
 import io.clavis.kmip.spec.ObjectType;
 import io.clavis.server.key.KeyRecord;
 import io.clavis.server.key.KeyState;
@@ -67,6 +68,7 @@ record ObjectView(ObjectId id, KeyRecord key, KmipObjectRecord record) {
     if (record.revocationReason() != null) {
       out.add(KmipAttribute.of(StandardAttribute.REVOCATION_REASON, record.revocationReason()));
     }
+    out.addAll(links());
     if (!id.publicHalf()) {
       record
           .objectGroups()
@@ -91,6 +93,36 @@ record ObjectView(ObjectId id, KeyRecord key, KmipObjectRecord record) {
       out.addAll(record.custom());
     }
     return new KmipAttributes(out);
+  }
+
+  /**
+   * The object's links. A key pair is one key, so the links between its halves are computed, and
+   * the public half follows the private one's replacement links, pointing at the other key's public
+   * half; other stored links belong to the private key (or the symmetric key, or data object).
+   */
+  private List<KmipAttribute> links() {
+    List<KmipAttribute> out = new ArrayList<>();
+    for (KmipValue.LinkValue l : record.links()) {
+      if (!id.publicHalf()) {
+        out.add(KmipAttribute.of(StandardAttribute.LINK, l));
+      } else if (l.linkType() == LinkType.REPLACEMENT_OBJECT_LINK
+          || l.linkType() == LinkType.REPLACED_OBJECT_LINK) {
+        out.add(link(l.linkType(), l.linkedObjectIdentifier() + ObjectId.PUBLIC_SUFFIX));
+      }
+    }
+    // After the stored ones, so that a 1.x Attribute Index names the same stored link in an edit.
+    if (key.algorithm().isAsymmetric()) {
+      out.add(
+          link(
+              id.publicHalf() ? LinkType.PRIVATE_KEY_LINK : LinkType.PUBLIC_KEY_LINK,
+              new ObjectId(key.id(), !id.publicHalf()).uniqueIdentifier()));
+    }
+    return out;
+  }
+
+  private static KmipAttribute link(LinkType type, String uniqueIdentifier) {
+    return KmipAttribute.of(
+        StandardAttribute.LINK, new KmipValue.LinkValue(type, uniqueIdentifier));
   }
 
   private Instant lastChange() {

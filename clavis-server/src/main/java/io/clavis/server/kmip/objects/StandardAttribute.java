@@ -81,6 +81,7 @@ public enum StandardAttribute {
       false,
       Mutability.SERVER,
       null),
+  LINK("Link", Tag.LINK, Kind.LINK, true, Mutability.CLIENT, null),
   OBJECT_GROUP("Object Group", Tag.OBJECT_GROUP, Kind.TEXT, true, Mutability.CLIENT, null),
   CONTACT_INFORMATION(
       "Contact Information", Tag.CONTACT_INFORMATION, Kind.TEXT, false, Mutability.CLIENT, null),
@@ -103,7 +104,9 @@ public enum StandardAttribute {
     /** A Name structure: Name Value and Name Type. */
     NAME,
     /** A Revocation Reason structure: Revocation Reason Code and an optional Revocation Message. */
-    REVOCATION_REASON
+    REVOCATION_REASON,
+    /** A Link structure: Link Type and Linked Object Identifier. */
+    LINK
   }
 
   /**
@@ -165,7 +168,7 @@ public enum StandardAttribute {
     return kind;
   }
 
-  /** Whether an object may hold several instances (Name, Object Group). */
+  /** Whether an object may hold several instances (Name, Link, Object Group). */
   public boolean multiValued() {
     return multiValued;
   }

@@ -37,9 +37,20 @@ final class CreateKeyPairHandler extends ObjectOperation {
 
   @Override
   TtlvStructure run(KmipRequestContext ctx, TtlvStructure payload) throws KmipException {
-    KmipAttributes common;
-    KmipAttributes privateKey;
-    KmipAttributes publicKey;
+    PairTemplates t = templates(ctx, payload);
+    String id = objects.createKeyPair(ctx.principal(), t.common(), t.privateKey(), t.publicKey());
+    ctx.addAuditResource("keyId", id);
+    ctx.setIdPlaceholder(id);
+    return pairResponse(id);
+  }
+
+  /** The three attribute groups of Create Key Pair and Re-key Key Pair. */
+  record PairTemplates(
+      KmipAttributes common, KmipAttributes privateKey, KmipAttributes publicKey) {}
+
+  /** Reads the Common, Private Key and Public Key Template-Attributes (1.x) or Attributes (2.x). */
+  static PairTemplates templates(KmipRequestContext ctx, TtlvStructure payload)
+      throws KmipException {
     if (ctx.isKmip2()) {
       if (payload.child(Tag.COMMON_TEMPLATE_ATTRIBUTE).isPresent()
           || payload.child(Tag.PRIVATE_KEY_TEMPLATE_ATTRIBUTE).isPresent()
@@ -47,21 +58,23 @@ final class CreateKeyPairHandler extends ObjectOperation {
         throw KmipException.invalidField(
             "KMIP 2 requests carry Common/Private Key/Public Key Attributes, not Template-Attributes");
       }
-      common = v2(payload, Tag.COMMON_ATTRIBUTES);
-      privateKey = v2(payload, Tag.PRIVATE_KEY_ATTRIBUTES);
-      publicKey = v2(payload, Tag.PUBLIC_KEY_ATTRIBUTES);
-    } else {
-      common = v1(payload, Tag.COMMON_TEMPLATE_ATTRIBUTE);
-      privateKey = v1(payload, Tag.PRIVATE_KEY_TEMPLATE_ATTRIBUTE);
-      publicKey = v1(payload, Tag.PUBLIC_KEY_TEMPLATE_ATTRIBUTE);
+      return new PairTemplates(
+          v2(payload, Tag.COMMON_ATTRIBUTES),
+          v2(payload, Tag.PRIVATE_KEY_ATTRIBUTES),
+          v2(payload, Tag.PUBLIC_KEY_ATTRIBUTES));
     }
-    String id = objects.createKeyPair(ctx.principal(), common, privateKey, publicKey);
-    String publicId = new ObjectId(id, true).uniqueIdentifier();
-    ctx.addAuditResource("keyId", id);
-    ctx.setIdPlaceholder(id);
+    return new PairTemplates(
+        v1(payload, Tag.COMMON_TEMPLATE_ATTRIBUTE),
+        v1(payload, Tag.PRIVATE_KEY_TEMPLATE_ATTRIBUTE),
+        v1(payload, Tag.PUBLIC_KEY_TEMPLATE_ATTRIBUTE));
+  }
+
+  /** The Private and Public Key Unique Identifiers of the pair whose key id is {@code id}. */
+  static TtlvStructure pairResponse(String id) {
     return response(
         new TtlvTextString(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER, id),
-        new TtlvTextString(Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER, publicId));
+        new TtlvTextString(
+            Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER, new ObjectId(id, true).uniqueIdentifier()));
   }
 
   private static KmipAttributes v2(TtlvStructure payload, int tag) throws KmipException {

@@ -5,6 +5,7 @@ import io.clavis.kmip.spec.Operation;
 import io.clavis.server.key.KeyMaterials;
 import io.clavis.server.key.KeyService;
 import io.clavis.server.kmip.KmipDispatcher;
+import io.clavis.server.kmip.objects.DerivedObjects;
 import io.clavis.server.kmip.objects.ManagedObjects;
 
 /**
@@ -19,6 +20,7 @@ public final class KmipOperations {
   public static KmipDispatcher registerAll(
       KmipDispatcher dispatcher, ManagedObjects objects, KeyService keys, KeyMaterials materials) {
     CryptoKeys crypto = new CryptoKeys(objects, keys, materials);
+    DerivedObjects derived = new DerivedObjects(objects);
     dispatcher
         .register(new CreateHandler(objects))
         .register(new CreateKeyPairHandler(objects))
@@ -42,7 +44,10 @@ public final class KmipOperations {
         .register(new MacHandler(Operation.MAC, objects, crypto))
         .register(new MacHandler(Operation.MAC_VERIFY, objects, crypto))
         .register(new SignHandler(Operation.SIGN, objects, crypto))
-        .register(new SignHandler(Operation.SIGNATURE_VERIFY, objects, crypto));
+        .register(new SignHandler(Operation.SIGNATURE_VERIFY, objects, crypto))
+        .register(new RekeyHandler(Operation.RE_KEY, objects, derived))
+        .register(new RekeyHandler(Operation.RE_KEY_KEY_PAIR, objects, derived))
+        .register(new DeriveKeyHandler(objects, derived));
     return dispatcher.supportObjectTypes(
         ObjectType.SYMMETRIC_KEY,
         ObjectType.SECRET_DATA,

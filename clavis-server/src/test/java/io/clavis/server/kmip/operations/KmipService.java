@@ -12,6 +12,9 @@ import io.clavis.kmip.ttlv.TtlvEncoder;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
 import io.clavis.kmip.ttlv.TtlvInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.server.kmip.objects.KmipAttribute;
+import io.clavis.server.kmip.objects.KmipAttributeCodec;
+import io.clavis.server.kmip.objects.KmipAttributes;
 import io.clavis.server.testing.TestNode;
 import io.clavis.server.tls.ClusterCa;
 import io.clavis.server.tls.NodeTls;
@@ -135,6 +138,20 @@ record KmipService(String name, PrivateKey key, X509Certificate certificate, int
   /** Sends one item; returns the response item. */
   TtlvStructure one(KmipVersion version, Operation op, Ttlv... payload) throws Exception {
     return batch(version, item(op, payload)).get(0);
+  }
+
+  /** Every attribute of an object (Get Attributes), decoded from the version's form. */
+  KmipAttributes attributes(KmipVersion version, String id) throws Exception {
+    TtlvStructure p =
+        KmipOperationsTest.ok(one(version, Operation.GET_ATTRIBUTES, KmipOperationsTest.uid(id)));
+    if (version.major() >= 2) {
+      return KmipAttributeCodec.decodeV2Attributes(p.structure(Tag.ATTRIBUTES));
+    }
+    List<KmipAttribute> out = new ArrayList<>();
+    for (Ttlv a : p.children(Tag.ATTRIBUTE)) {
+      out.add(KmipAttributeCodec.decodeV1(a).attribute());
+    }
+    return new KmipAttributes(out);
   }
 
   static TtlvStructure item(Operation op, Ttlv... payload) {
