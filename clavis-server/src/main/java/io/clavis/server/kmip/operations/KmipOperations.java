@@ -49,6 +49,7 @@ public final class KmipOperations {
         ObjectType.OPAQUE_OBJECT,
         ObjectType.CERTIFICATE,
         ObjectType.PRIVATE_KEY,
-        ObjectType.PUBLIC_KEY);
+        ObjectType.PUBLIC_KEY,
+        ObjectType.SPLIT_KEY);
   }
 }
