@@ -23,6 +23,8 @@ public final class KmipOperations {
         .register(new CreateHandler(objects))
         .register(new CreateKeyPairHandler(objects))
         .register(new RegisterHandler(objects))
+        .register(new CreateSplitKeyHandler(objects))
+        .register(new JoinSplitKeyHandler(objects))
         .register(new GetHandler(objects))
         .register(new GetAttributesHandler(objects))
         .register(new GetAttributeListHandler(objects))

@@ -109,7 +109,7 @@ final class RegisterHandler extends ObjectOperation {
   /**
    * The attributes, with the Key Block's Cryptographic Algorithm and Length where they lack them.
    */
-  private static KmipAttributes withBlockAlgorithm(TtlvStructure block, KmipAttributes attributes) {
+  static KmipAttributes withBlockAlgorithm(TtlvStructure block, KmipAttributes attributes) {
     KmipAttributes all = attributes;
     if (all.first(StandardAttribute.CRYPTOGRAPHIC_ALGORITHM).isEmpty()) {
       var alg = block.optional(Tag.CRYPTOGRAPHIC_ALGORITHM, TtlvEnumeration.class);

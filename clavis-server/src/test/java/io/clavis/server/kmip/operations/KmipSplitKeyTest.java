@@ -14,6 +14,7 @@ import io.clavis.kmip.spec.KmipVersion;
 import io.clavis.kmip.spec.ObjectType;
 import io.clavis.kmip.spec.Operation;
 import io.clavis.kmip.spec.ResultReason;
+import io.clavis.kmip.spec.SecretDataType;
 import io.clavis.kmip.spec.Tag;
 import io.clavis.kmip.ttlv.Ttlv;
 import io.clavis.kmip.ttlv.TtlvBigInteger;
@@ -21,6 +22,7 @@ import io.clavis.kmip.ttlv.TtlvByteString;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
 import io.clavis.kmip.ttlv.TtlvInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.kmip.ttlv.TtlvTextString;
 import io.clavis.server.kmip.objects.KmipAttribute;
 import io.clavis.server.kmip.objects.StandardAttribute;
 import io.clavis.server.testing.TestNode;
@@ -158,5 +160,137 @@ class KmipSplitKeyTest {
                     uid(id),
                     new TtlvEnumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.RAW.value()))))
         .isEqualTo(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED);
+  }
+
+  // ---- Create Split Key and Join Split Key -----------------------------------------------------
+
+  TtlvStructure createSplit(KmipVersion v, int parts, int threshold, int method, Ttlv... extra)
+      throws Exception {
+    List<Ttlv> payload = new ArrayList<>();
+    payload.add(new TtlvEnumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value()));
+    payload.addAll(List.of(extra));
+    payload.add(new TtlvInteger(Tag.SPLIT_KEY_PARTS, parts));
+    payload.add(new TtlvInteger(Tag.SPLIT_KEY_THRESHOLD, threshold));
+    payload.add(new TtlvEnumeration(Tag.SPLIT_KEY_METHOD, method));
+    return admin.one(v, Operation.CREATE_SPLIT_KEY, payload.toArray(new Ttlv[0]));
+  }
+
+  static List<String> ids(TtlvStructure payload) {
+    return payload.all(Tag.UNIQUE_IDENTIFIER, TtlvTextString.class).stream()
+        .map(TtlvTextString::value)
+        .toList();
+  }
+
+  TtlvStructure join(KmipVersion v, ObjectType type, List<String> parts, Ttlv... extra)
+      throws Exception {
+    List<Ttlv> payload = new ArrayList<>();
+    payload.add(new TtlvEnumeration(Tag.OBJECT_TYPE, type.value()));
+    parts.forEach(p -> payload.add(uid(p)));
+    payload.addAll(List.of(extra));
+    return admin.one(v, Operation.JOIN_SPLIT_KEY, payload.toArray(new Ttlv[0]));
+  }
+
+  byte[] keyBytes(KmipVersion v, String id, int objectTag) throws Exception {
+    return ok(admin.one(v, Operation.GET, uid(id)))
+        .structure(objectTag)
+        .structure(Tag.KEY_BLOCK)
+        .structure(Tag.KEY_VALUE)
+        .bytes(Tag.KEY_MATERIAL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.2", "1.4", "2.0"})
+  void aNewKeySplitByPolynomialSharingJoinsBackFromAnyThresholdOfParts(String version)
+      throws Exception {
+    KmipVersion v = parse(version);
+    List<String> parts =
+        ids(
+            ok(
+                createSplit(
+                    v,
+                    3,
+                    2,
+                    4,
+                    attributes(
+                        v,
+                        KmipAttribute.name(unique("shamir")),
+                        KmipAttribute.enumeration(
+                            StandardAttribute.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES),
+                        KmipAttribute.integer(StandardAttribute.CRYPTOGRAPHIC_LENGTH, 256)))));
+    assertThat(parts).hasSize(3);
+    TtlvStructure second =
+        ok(admin.one(v, Operation.GET, uid(parts.get(1)))).structure(Tag.SPLIT_KEY);
+    assertThat(second.integer(Tag.KEY_PART_IDENTIFIER)).isEqualTo(2);
+    assertThat(second.integer(Tag.SPLIT_KEY_THRESHOLD)).isEqualTo(2);
+
+    String a =
+        ok(join(v, ObjectType.SYMMETRIC_KEY, List.of(parts.get(0), parts.get(2))))
+            .text(Tag.UNIQUE_IDENTIFIER);
+    String b =
+        ok(join(v, ObjectType.SYMMETRIC_KEY, List.of(parts.get(2), parts.get(1))))
+            .text(Tag.UNIQUE_IDENTIFIER);
+    byte[] key = keyBytes(v, a, Tag.SYMMETRIC_KEY);
+    assertThat(key).hasSize(32).isEqualTo(keyBytes(v, b, Tag.SYMMETRIC_KEY));
+    assertThat(
+            admin
+                .attributesOf(v, a)
+                .first(StandardAttribute.CRYPTOGRAPHIC_ALGORITHM)
+                .orElseThrow()
+                .intValue())
+        .isEqualTo(CryptographicAlgorithm.AES.value());
+    // One part is below the threshold.
+    assertThat(failed(join(v, ObjectType.SYMMETRIC_KEY, List.of(parts.get(0)))))
+        .isEqualTo(ResultReason.INVALID_FIELD);
+  }
+
+  @Test
+  void anExistingKeySplitByXorNeedsEveryPart() throws Exception {
+    KmipVersion v = KmipVersion.V2_0;
+    String key =
+        ok(admin.one(
+                v,
+                Operation.CREATE,
+                new TtlvEnumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value()),
+                attributes(
+                    v,
+                    KmipAttribute.enumeration(
+                        StandardAttribute.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES),
+                    KmipAttribute.integer(StandardAttribute.CRYPTOGRAPHIC_LENGTH, 128))))
+            .text(Tag.UNIQUE_IDENTIFIER);
+    byte[] original = keyBytes(v, key, Tag.SYMMETRIC_KEY);
+    List<String> parts = ids(ok(createSplit(v, 3, 3, 1, uid(key))));
+    assertThat(parts).hasSize(3);
+    for (String p : parts) {
+      assertThat(keyBytes(v, p, Tag.SPLIT_KEY)).hasSize(16).isNotEqualTo(original);
+    }
+    String joined = ok(join(v, ObjectType.SYMMETRIC_KEY, parts)).text(Tag.UNIQUE_IDENTIFIER);
+    assertThat(keyBytes(v, joined, Tag.SYMMETRIC_KEY)).isEqualTo(original);
+    // Joined as Secret Data of a given type.
+    String secret =
+        ok(join(
+                v,
+                ObjectType.SECRET_DATA,
+                parts,
+                new TtlvEnumeration(Tag.SECRET_DATA_TYPE, SecretDataType.SEED.value())))
+            .text(Tag.UNIQUE_IDENTIFIER);
+    assertThat(keyBytes(v, secret, Tag.SECRET_DATA)).isEqualTo(original);
+    // Two of three XOR parts say nothing.
+    assertThat(failed(join(v, ObjectType.SYMMETRIC_KEY, parts.subList(0, 2))))
+        .isEqualTo(ResultReason.INVALID_FIELD);
+    // Parts of different splits do not join.
+    List<String> others = ids(ok(createSplit(v, 3, 3, 1, uid(key))));
+    assertThat(
+            failed(
+                join(
+                    v,
+                    ObjectType.SYMMETRIC_KEY,
+                    List.of(parts.get(0), parts.get(1), others.get(2), others.get(0)))))
+        .isEqualTo(ResultReason.INVALID_FIELD);
+    // Clavis computes in GF(2^8) only.
+    assertThat(failed(createSplit(v, 3, 2, 2, uid(key))))
+        .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    // Before KMIP 1.2 the operations do not exist.
+    assertThat(failed(createSplit(KmipVersion.V1_1, 3, 3, 1, uid(key))))
+        .isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED);
   }
 }
