@@ -54,14 +54,8 @@ def attribute_names(attrs):
     return sorted({a.attribute_name.value for a in attrs})
 
 
-def main():
-    logging.basicConfig(level=logging.CRITICAL)
-    host, port, cert, key, ca, version, rest_key_name = sys.argv[1:8]
-    two = version.startswith("2")
-    tag = version.replace(".", "") + "-" + uuid.uuid4().hex[:8]
-    with open(cert) as f:
-        cert_der = ssl.PEM_cert_to_DER_cert(f.read())
-    r = {}
+def connect(host, port, cert, key, ca, version):
+    """An open ProxyKmipClient speaking VERSION to the server, authenticated by the certificate."""
     c = ProxyKmipClient(
         hostname=host,
         port=int(port),
@@ -72,6 +66,18 @@ def main():
         kmip_version=VERSIONS[version],
     )
     c.open()
+    return c
+
+
+def main():
+    logging.basicConfig(level=logging.CRITICAL)
+    host, port, cert, key, ca, version, rest_key_name = sys.argv[1:8]
+    two = version.startswith("2")
+    tag = version.replace(".", "") + "-" + uuid.uuid4().hex[:8]
+    with open(cert) as f:
+        cert_der = ssl.PEM_cert_to_DER_cert(f.read())
+    r = {}
+    c = connect(host, port, cert, key, ca, version)
     try:
         # ---- the generic lifecycle -------------------------------------------------------------
         name = "pykmip-aes-" + tag

@@ -181,16 +181,6 @@ final class ClusterHarness implements AutoCloseable {
     return nodes.get(name);
   }
 
-  /** The root token of the founding node's dev mode. */
-  String token() {
-    return token;
-  }
-
-  /** The cluster CA certificate, which signs every node's API certificate. */
-  Path caPem() {
-    return node("node1").data.resolve("tls/ca.pem");
-  }
-
   List<Node> nodes() {
     return List.copyOf(nodes.values());
   }

@@ -31,7 +31,19 @@ public enum KeyAlgorithm {
   /** A KMIP Opaque Object: bytes the server does not interpret. */
   OPAQUE_DATA(KeyFamily.DATA, 0),
   /** A KMIP Certificate: the DER of an X.509 certificate. */
-  X509_CERTIFICATE(KeyFamily.DATA, 0);
+  X509_CERTIFICATE(KeyFamily.DATA, 0),
+  /**
+   * A KMIP Public Key registered without its private key (SubjectPublicKeyInfo DER): it can verify
+   * signatures and wrap keys over KMIP, never sign; for Clavis it is data, like a certificate.
+   */
+  PUBLIC_RSA_2048(KeyFamily.DATA, 2048),
+  PUBLIC_RSA_3072(KeyFamily.DATA, 3072),
+  PUBLIC_RSA_4096(KeyFamily.DATA, 4096),
+  PUBLIC_EC_P256(KeyFamily.DATA, 256),
+  PUBLIC_EC_P384(KeyFamily.DATA, 384),
+  PUBLIC_EC_P521(KeyFamily.DATA, 521),
+  /** A KMIP Split Key: one part of a key split among several holders, with how it was split. */
+  SPLIT_KEY(KeyFamily.DATA, 0);
 
   /**
    * The largest {@linkplain KeyFamily#DATA data} object, in bytes: enough for any certificate chain
@@ -73,7 +85,8 @@ public enum KeyAlgorithm {
 
   /**
    * Returns the key size in bits: the AES or HMAC key length, the RSA modulus length, or the EC
-   * field size (521 for P-521); 0 for data, whose size is that of what was registered.
+   * field size (521 for P-521); for a public key held alone, that of its key pair; 0 for other
+   * data, whose size is that of what was registered.
    */
   public int bits() {
     return bits;
@@ -105,6 +118,34 @@ public enum KeyAlgorithm {
   /** Whether the key has a public half (RSA, EC). */
   public boolean isAsymmetric() {
     return family == KeyFamily.RSA || family == KeyFamily.EC;
+  }
+
+  /**
+   * For a public key held alone (the {@code PUBLIC_*} kinds), the algorithm of the key pair it is
+   * the public half of; empty otherwise.
+   */
+  public Optional<KeyAlgorithm> keyPairOfPublicKey() {
+    return switch (this) {
+      case PUBLIC_RSA_2048 -> Optional.of(RSA_2048);
+      case PUBLIC_RSA_3072 -> Optional.of(RSA_3072);
+      case PUBLIC_RSA_4096 -> Optional.of(RSA_4096);
+      case PUBLIC_EC_P256 -> Optional.of(EC_P256);
+      case PUBLIC_EC_P384 -> Optional.of(EC_P384);
+      case PUBLIC_EC_P521 -> Optional.of(EC_P521);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The kind of a public key held alone whose key pair would be of this algorithm.
+   *
+   * @throws IllegalStateException for algorithms without a public half
+   */
+  public KeyAlgorithm publicKeyAlone() {
+    return Arrays.stream(values())
+        .filter(a -> a.keyPairOfPublicKey().orElse(null) == this)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(this + " has no public half"));
   }
 
   /** Returns the HMAC variant of an HMAC key, empty for other families. */

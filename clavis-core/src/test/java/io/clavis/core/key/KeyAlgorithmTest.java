@@ -59,10 +59,26 @@ class KeyAlgorithmTest {
       assertThat(data.canEncrypt() || data.canSign() || data.canMac() || data.isAsymmetric())
           .isFalse();
       assertThat(data.bits()).isZero();
+      assertThat(data.keyPairOfPublicKey()).isEmpty();
       assertThat(data.signatureAlgorithms()).isEmpty();
       assertThatThrownBy(() -> PublicKeys.parse(data.family(), new byte[] {0x30, 0}))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      names = {"RSA_2048", "RSA_3072", "RSA_4096", "EC_P256", "EC_P384", "EC_P521"})
+  void aPublicKeyAloneIsDataOfItsPairsSize(KeyAlgorithm pair) {
+    KeyAlgorithm alone = pair.publicKeyAlone();
+    assertThat(alone.name()).isEqualTo("PUBLIC_" + pair.name());
+    assertThat(alone.family()).isEqualTo(KeyFamily.DATA);
+    assertThat(alone.bits()).isEqualTo(pair.bits());
+    assertThat(alone.keyPairOfPublicKey()).contains(pair);
+    assertThat(alone.canSign() || alone.canEncrypt() || alone.isAsymmetric()).isFalse();
+    assertThatThrownBy(KeyAlgorithm.AES_256::publicKeyAlone)
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -226,6 +226,28 @@ public final class Tag {
   /** D, since KMIP 1.0. */
   public static final int D = 0x42002E;
 
+  /** Q String, since KMIP 1.0. */
+  public static final int Q_STRING = 0x420072;
+
+  // Split Key objects
+  /** Split Key, since KMIP 1.0. */
+  public static final int SPLIT_KEY = 0x420089;
+
+  /** Split Key Parts, since KMIP 1.0. */
+  public static final int SPLIT_KEY_PARTS = 0x42008B;
+
+  /** Key Part Identifier, since KMIP 1.0. */
+  public static final int KEY_PART_IDENTIFIER = 0x420044;
+
+  /** Split Key Threshold, since KMIP 1.0. */
+  public static final int SPLIT_KEY_THRESHOLD = 0x42008C;
+
+  /** Split Key Method, since KMIP 1.0. */
+  public static final int SPLIT_KEY_METHOD = 0x42008A;
+
+  /** Prime Field Size, since KMIP 1.0. */
+  public static final int PRIME_FIELD_SIZE = 0x420062;
+
   // Attributes in KMIP 1.x requests (Template-Attribute)
   /** Template-Attribute, since KMIP 1.0. */
   public static final int TEMPLATE_ATTRIBUTE = 0x420091;

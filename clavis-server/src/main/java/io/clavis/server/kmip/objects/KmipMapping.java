@@ -26,7 +26,9 @@ final class KmipMapping {
           switch (algorithm) {
             case SECRET_DATA -> ObjectType.SECRET_DATA;
             case OPAQUE_DATA -> ObjectType.OPAQUE_OBJECT;
-            default -> ObjectType.CERTIFICATE;
+            case SPLIT_KEY -> ObjectType.SPLIT_KEY;
+            case X509_CERTIFICATE -> ObjectType.CERTIFICATE;
+            default -> ObjectType.PUBLIC_KEY;
           };
     };
   }
@@ -37,20 +39,23 @@ final class KmipMapping {
       case SECRET_DATA -> KeyAlgorithm.SECRET_DATA;
       case OPAQUE_OBJECT -> KeyAlgorithm.OPAQUE_DATA;
       case CERTIFICATE -> KeyAlgorithm.X509_CERTIFICATE;
+      case SPLIT_KEY -> KeyAlgorithm.SPLIT_KEY;
       default -> throw new IllegalArgumentException(type + " is not a data object");
     };
   }
 
-  /** The KMIP algorithm of a key, or null for data objects. */
+  /** The KMIP algorithm of a key or of a public key held alone, or null for data objects. */
   static CryptographicAlgorithm algorithm(KeyAlgorithm algorithm) {
     return switch (algorithm) {
       case AES_128, AES_192, AES_256 -> CryptographicAlgorithm.AES;
       case HMAC_SHA256 -> CryptographicAlgorithm.HMAC_SHA256;
       case HMAC_SHA384 -> CryptographicAlgorithm.HMAC_SHA384;
       case HMAC_SHA512 -> CryptographicAlgorithm.HMAC_SHA512;
-      case RSA_2048, RSA_3072, RSA_4096 -> CryptographicAlgorithm.RSA;
-      case EC_P256, EC_P384, EC_P521 -> CryptographicAlgorithm.EC;
-      case SECRET_DATA, OPAQUE_DATA, X509_CERTIFICATE -> null;
+      case RSA_2048, RSA_3072, RSA_4096, PUBLIC_RSA_2048, PUBLIC_RSA_3072, PUBLIC_RSA_4096 ->
+          CryptographicAlgorithm.RSA;
+      case EC_P256, EC_P384, EC_P521, PUBLIC_EC_P256, PUBLIC_EC_P384, PUBLIC_EC_P521 ->
+          CryptographicAlgorithm.EC;
+      case SECRET_DATA, OPAQUE_DATA, X509_CERTIFICATE, SPLIT_KEY -> null;
     };
   }
 
@@ -183,6 +188,9 @@ final class KmipMapping {
 
   /** The usage mask of a key whose creator gave none: what Clavis lets the key do. */
   static int defaultUsageMask(KeyAlgorithm algorithm, boolean publicHalf) {
+    if (algorithm.keyPairOfPublicKey().isPresent()) {
+      return defaultUsageMask(algorithm.keyPairOfPublicKey().get(), true);
+    }
     EnumSet<CryptographicUsageMask> bits =
         switch (algorithm.family()) {
           case AES -> EnumSet.of(CryptographicUsageMask.ENCRYPT, CryptographicUsageMask.DECRYPT);

@@ -9,6 +9,7 @@ import io.clavis.core.policy.ResourceType;
 import io.clavis.core.policy.Verb;
 import io.clavis.kmip.spec.AdjustmentType;
 import io.clavis.kmip.spec.CryptographicAlgorithm;
+import io.clavis.kmip.spec.CryptographicUsageMask;
 import io.clavis.kmip.spec.KeyFormatType;
 import io.clavis.kmip.spec.ObjectType;
 import io.clavis.kmip.spec.ResultReason;
@@ -239,9 +240,11 @@ public final class ManagedObjects {
   }
 
   /**
-   * Registers an object the client supplies: a symmetric key, secret data, an opaque object or an
-   * X.509 certificate, wrapped under the root key like generated material. It is Pre-Active unless
-   * the attributes give an Activation Date that has passed.
+   * Registers an object the client supplies: a symmetric key, an RSA or EC private key (PKCS#8; it
+   * becomes a key pair whose public half is derived), a public key alone (SubjectPublicKeyInfo; a
+   * {@code PUBLIC_*} data object that verifies but never signs), secret data, an opaque object, an
+   * X.509 certificate or a split key (its TTLV encoding), wrapped under the root key like generated
+   * material. It is Pre-Active unless the attributes give an Activation Date that has passed.
    *
    * @return the new object's Unique Identifier
    */
@@ -252,6 +255,7 @@ public final class ManagedObjects {
           ObjectTemplate t = template(request.attributes(), request.type());
           SecretBytes value = request.value();
           KeyAlgorithm algorithm;
+          byte[] publicDer = null;
           Integer dataType = request.dataType();
           switch (request.type()) {
             case SYMMETRIC_KEY -> {
@@ -268,7 +272,18 @@ public final class ManagedObjects {
               }
               dataType = null;
             }
-            case SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE -> {
+            case PRIVATE_KEY -> {
+              ImportedKeys.KeyPairInfo pair = ImportedKeys.privateKey(value);
+              algorithm = checkDeclared(t, pair.algorithm());
+              publicDer = pair.publicKeyDer();
+              dataType = null;
+            }
+            case PUBLIC_KEY -> {
+              algorithm = ImportedKeys.publicKey(value.toByteArray(SecretAccess.get()));
+              checkDeclared(t, algorithm.keyPairOfPublicKey().orElseThrow());
+              dataType = null;
+            }
+            case SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE, SPLIT_KEY -> {
               if (t.algorithm() != null || t.length() != null) {
                 throw new KmipObjectException(
                     ResultReason.INVALID_ATTRIBUTE,
@@ -281,7 +296,10 @@ public final class ManagedObjects {
                         + KeyAlgorithm.MAX_DATA_BYTES
                         + " bytes");
               }
-              dataType = checkDataType(request.type(), dataType, value);
+              dataType =
+                  request.type() == ObjectType.SPLIT_KEY
+                      ? null
+                      : checkDataType(request.type(), dataType, value);
               algorithm = KmipMapping.dataAlgorithm(request.type());
             }
             default ->
@@ -294,10 +312,28 @@ public final class ManagedObjects {
                   principal,
                   vault,
                   algorithm,
-                  KeyMaterial.fromSecret(algorithm, value, null),
+                  KeyMaterial.fromSecret(algorithm, value, publicDer),
                   t,
                   dataType));
         });
+  }
+
+  /**
+   * The algorithm of a registered RSA or EC key, which the Cryptographic Algorithm and Length
+   * attributes, when given, must agree with.
+   */
+  private static KeyAlgorithm checkDeclared(ObjectTemplate t, KeyAlgorithm actual) {
+    if (t.algorithm() != null
+        && KmipMapping.asymmetric(t.algorithm(), t.length() != null ? t.length() : actual.bits())
+            != actual) {
+      throw KmipObjectException.invalidField(
+          "the Cryptographic Algorithm and Length attributes do not describe the key, a " + actual);
+    }
+    if (t.algorithm() == null && t.length() != null && t.length() != actual.bits()) {
+      throw KmipObjectException.invalidField(
+          "the Cryptographic Length attribute does not describe the key, a " + actual);
+    }
+    return actual;
   }
 
   private static ObjectTemplate template(KmipAttributes attributes, ObjectType type) {
@@ -487,19 +523,36 @@ public final class ManagedObjects {
   // ---------------------------------------------------------------------------------------
 
   /**
-   * Returns an object's value (Get). Needs {@code use keys} ({@code read keys} for a public key).
-   * Refused with SENSITIVE or NOT_EXTRACTABLE when the object's attributes say so (keys created
-   * over REST are never extractable), with OBJECT_DESTROYED once destroyed, and with
-   * KEY_FORMAT_TYPE_NOT_SUPPORTED for a format the object does not come in.
+   * Returns an object's value (Get). Needs {@code use keys} ({@code read keys} for a public key, of
+   * a pair or held alone). Refused with SENSITIVE or NOT_EXTRACTABLE when the object's attributes
+   * say so (keys created over REST are never extractable), with OBJECT_DESTROYED once destroyed,
+   * and with KEY_FORMAT_TYPE_NOT_SUPPORTED for a format the object does not come in.
    *
    * @param format the Key Format Type asked for, or null for the object's default
    */
   public ManagedObject get(Principal principal, String uniqueIdentifier, KeyFormatType format) {
+    return get(principal, uniqueIdentifier, format, false);
+  }
+
+  /**
+   * Returns an object's value for Get, to be wrapped by the caller when {@code wrapped}: a
+   * Sensitive object may leave wrapped (KMIP: Sensitive objects are retrieved only wrapped), a
+   * non-Extractable one never.
+   */
+  public ManagedObject get(
+      Principal principal, String uniqueIdentifier, KeyFormatType format, boolean wrapped) {
     return kmip(
         () -> {
           ObjectId id = ObjectId.parse(uniqueIdentifier);
-          KeyRecord key =
-              authorized(principal, id, "kmip.get", id.publicHalf() ? Verb.READ : Verb.USE);
+          // A public key, of a pair or held alone, is no secret: reading it is enough. (Which one
+          // it is decides only the verb; the authorisation below still comes first.)
+          boolean publicKey =
+              id.publicHalf()
+                  || store
+                      .read(KeyRecord.key(id.keyId()), KeyRecord.class)
+                      .map(k -> k.algorithm().keyPairOfPublicKey().isPresent())
+                      .orElse(false);
+          KeyRecord key = authorized(principal, id, "kmip.get", publicKey ? Verb.READ : Verb.USE);
           if (key.state() == KeyState.DESTROYED) {
             throw new KmipObjectException(
                 ResultReason.OBJECT_DESTROYED, "object " + id + " is destroyed: it has no value");
@@ -507,9 +560,10 @@ public final class ManagedObjects {
           ObjectView view = ObjectView.of(id, key, record(key.id()));
           ObjectType type = view.objectType();
           if (!id.publicHalf()) {
-            if (view.record().sensitive()) {
+            if (view.record().sensitive() && !wrapped) {
               throw new KmipObjectException(
-                  ResultReason.SENSITIVE, "object " + id + " is sensitive: its value stays here");
+                  ResultReason.SENSITIVE,
+                  "object " + id + " is sensitive: its value leaves only wrapped");
             }
             if (!view.record().extractable()) {
               throw new KmipObjectException(
@@ -529,16 +583,18 @@ public final class ManagedObjects {
             if (version.publicKeyDer() == null) {
               throw KmipObjectException.notFound(uniqueIdentifier);
             }
-            byte[] spki = Base64.getDecoder().decode(version.publicKeyDer());
-            value =
-                SecretBytes.copyOf(
-                    chosen == KeyFormatType.PKCS_1 ? KmipMapping.pkcs1PublicKey(spki) : spki);
+            value = SecretBytes.copyOf(Base64.getDecoder().decode(version.publicKeyDer()));
           } else {
             value =
                 materials
                     .get(key, key.currentVersion())
                     .orElseThrow(() -> KmipObjectException.notFound(uniqueIdentifier))
                     .secret();
+          }
+          if (chosen == KeyFormatType.PKCS_1 && type == ObjectType.PUBLIC_KEY) {
+            value =
+                SecretBytes.copyOf(
+                    KmipMapping.pkcs1PublicKey(value.toByteArray(SecretAccess.get())));
           }
           CryptographicAlgorithm algorithm = KmipMapping.algorithm(key.algorithm());
           return new ManagedObject(
@@ -552,18 +608,91 @@ public final class ManagedObjects {
         });
   }
 
+  /**
+   * The key a Get with a Key Wrapping Specification wraps under: {@code use keys} on it, Active, an
+   * AES key or an RSA key (either identifier of a pair, or a public key held alone), and Wrap Key
+   * in its Cryptographic Usage Mask (for a pair, the mask the pair was given, whichever identifier
+   * names it).
+   */
+  public WrappingKey wrappingKey(Principal principal, String uniqueIdentifier) {
+    return kmip(
+        () -> {
+          ObjectId id = ObjectId.parse(uniqueIdentifier);
+          KeyRecord key;
+          try {
+            key = authorized(principal, id, "kmip.get", Verb.USE);
+          } catch (KmipObjectException e) {
+            if (e.reason() != ResultReason.OBJECT_NOT_FOUND) {
+              throw e;
+            }
+            throw new KmipObjectException(
+                ResultReason.WRAPPING_OBJECT_NOT_FOUND,
+                "wrapping key " + uniqueIdentifier + " does not exist");
+          }
+          KeyAlgorithm algorithm = key.algorithm().keyPairOfPublicKey().orElse(key.algorithm());
+          if (algorithm.family() != KeyFamily.AES && algorithm.family() != KeyFamily.RSA) {
+            throw new KmipObjectException(
+                ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+                "wrapping key " + uniqueIdentifier + " is not an AES or RSA key");
+          }
+          if (key.state() == KeyState.DESTROYED) {
+            throw new KmipObjectException(
+                ResultReason.WRAPPING_OBJECT_DESTROYED,
+                "wrapping key " + uniqueIdentifier + " is destroyed");
+          }
+          if (key.state() != KeyState.ENABLED) {
+            throw new KmipObjectException(
+                ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+                "wrapping key " + uniqueIdentifier + " is not Active");
+          }
+          int mask =
+              ObjectView.of(new ObjectId(key.id(), false), key, record(key.id()))
+                  .attributes()
+                  .first(StandardAttribute.CRYPTOGRAPHIC_USAGE_MASK)
+                  .map(KmipAttribute::intValue)
+                  .orElse(0);
+          if ((mask & CryptographicUsageMask.WRAP_KEY.value()) == 0) {
+            throw new KmipObjectException(
+                ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+                "wrapping key " + uniqueIdentifier + " lacks Wrap Key in its usage mask");
+          }
+          KeyMaterial material =
+              materials
+                  .get(key, key.currentVersion())
+                  .orElseThrow(
+                      () ->
+                          new KmipObjectException(
+                              ResultReason.WRAPPING_OBJECT_DESTROYED,
+                              "wrapping key " + uniqueIdentifier + " has no value"));
+          return new WrappingKey(id.uniqueIdentifier(), algorithm, material);
+        });
+  }
+
   private static KeyFormatType format(
       ObjectType type, KeyAlgorithm algorithm, KeyFormatType requested) {
+    KeyFamily family = algorithm.keyPairOfPublicKey().orElse(algorithm).family();
     List<KeyFormatType> offered =
         switch (type) {
           case SYMMETRIC_KEY -> List.of(KeyFormatType.RAW, KeyFormatType.TRANSPARENT_SYMMETRIC_KEY);
           case SECRET_DATA -> List.of(KeyFormatType.OPAQUE);
           case CERTIFICATE -> List.of(KeyFormatType.X_509);
           case PUBLIC_KEY ->
-              algorithm.family() == KeyFamily.RSA
-                  ? List.of(KeyFormatType.X_509, KeyFormatType.PKCS_1)
-                  : List.of(KeyFormatType.X_509);
-          case PRIVATE_KEY -> List.of(KeyFormatType.PKCS_8);
+              family == KeyFamily.RSA
+                  ? List.of(
+                      KeyFormatType.X_509,
+                      KeyFormatType.PKCS_1,
+                      KeyFormatType.TRANSPARENT_RSA_PUBLIC_KEY)
+                  : List.of(
+                      KeyFormatType.X_509,
+                      KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY,
+                      KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY);
+          case PRIVATE_KEY ->
+              family == KeyFamily.RSA
+                  ? List.of(KeyFormatType.PKCS_8, KeyFormatType.TRANSPARENT_RSA_PRIVATE_KEY)
+                  : List.of(
+                      KeyFormatType.PKCS_8,
+                      KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY,
+                      KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY);
           default -> List.of();
         };
     if (requested == null) {

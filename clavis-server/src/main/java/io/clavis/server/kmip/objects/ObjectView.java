@@ -44,7 +44,7 @@ record ObjectView(ObjectId id, KeyRecord key, KmipObjectRecord record) {
     if (record.usageMask() != null && !id.publicHalf()) {
       out.add(
           KmipAttribute.integer(StandardAttribute.CRYPTOGRAPHIC_USAGE_MASK, record.usageMask()));
-    } else if (key.algorithm().isKey()) {
+    } else if (key.algorithm().isKey() || key.algorithm().keyPairOfPublicKey().isPresent()) {
       out.add(
           KmipAttribute.integer(
               StandardAttribute.CRYPTOGRAPHIC_USAGE_MASK,

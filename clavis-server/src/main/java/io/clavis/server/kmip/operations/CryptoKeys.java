@@ -1,9 +1,11 @@
 package io.clavis.server.kmip.operations;
 
+import io.clavis.core.crypto.SecretAccess;
 import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.key.KeyAlgorithm;
 import io.clavis.core.key.KeyFamily;
 import io.clavis.core.key.KeyMaterial;
+import io.clavis.core.key.PublicKeys;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.Tag;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
@@ -17,6 +19,7 @@ import io.clavis.server.kmip.KmipRequestContext;
 import io.clavis.server.kmip.objects.KmipObjectException;
 import io.clavis.server.kmip.objects.ManagedObjects;
 import io.clavis.server.kmip.objects.ObjectId;
+import java.security.PublicKey;
 import java.util.Optional;
 
 /**
@@ -62,23 +65,30 @@ final class CryptoKeys {
     return new UsableKey(uid, key.algorithm(), secret);
   }
 
-  record SigningKey(String uniqueIdentifier, KeyAlgorithm algorithm, KeyMaterial material) {}
+  /**
+   * @param material the key pair's material; null for a public key held alone, which only verifies
+   * @param publicKey the public key that verifies
+   */
+  record SigningKey(
+      String uniqueIdentifier, KeyAlgorithm algorithm, KeyMaterial material, PublicKey publicKey) {}
 
   /**
    * The RSA or EC key a Sign or Signature Verify uses, named by the private key's identifier or
-   * (for Signature Verify) the public key's: authorised with {@code use keys}, Active.
+   * (for Signature Verify) the public key's, of a pair or registered alone: authorised with {@code
+   * use keys}, Active.
    */
   SigningKey signing(KmipRequestContext ctx, TtlvStructure payload, boolean allowPublic)
       throws KmipException {
     String uid = ObjectOperation.target(ctx, payload);
     String keyId = objects.authorizeUse(ctx.principal(), uid, ctx.auditOperation());
     KeyRecord key = keys.get(keyId);
-    if (!key.algorithm().canSign()) {
+    Optional<KeyAlgorithm> publicAlone = key.algorithm().keyPairOfPublicKey();
+    if (!key.algorithm().canSign() && publicAlone.isEmpty()) {
       throw new KmipObjectException(
           ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
           "object " + uid + " is not an RSA or EC key: it cannot sign or verify");
     }
-    if (!allowPublic && ObjectId.parse(uid).publicHalf()) {
+    if (!allowPublic && (ObjectId.parse(uid).publicHalf() || publicAlone.isPresent())) {
       throw new KmipObjectException(
           ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
           "object " + uid + " is a public key: Sign needs the private key");
@@ -94,7 +104,13 @@ final class CryptoKeys {
                 () ->
                     new KmipObjectException(
                         ResultReason.OBJECT_DESTROYED, "object " + uid + " has no value"));
-    return new SigningKey(uid, key.algorithm(), material);
+    if (publicAlone.isPresent()) {
+      // A public key held alone keeps its SubjectPublicKeyInfo as its (not secret) value.
+      PublicKey publicKey =
+          PublicKeys.parse(publicAlone.get(), material.secret().toByteArray(SecretAccess.get()));
+      return new SigningKey(uid, publicAlone.get(), null, publicKey);
+    }
+    return new SigningKey(uid, key.algorithm(), material, material.publicKey());
   }
 
   /** The Cryptographic Parameters of a payload, or an empty structure. */

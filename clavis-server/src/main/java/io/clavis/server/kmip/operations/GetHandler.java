@@ -2,6 +2,7 @@ package io.clavis.server.kmip.operations;
 
 import io.clavis.core.crypto.SecretAccess;
 import io.clavis.kmip.spec.KeyFormatType;
+import io.clavis.kmip.spec.ObjectType;
 import io.clavis.kmip.spec.Operation;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.Tag;
@@ -14,13 +15,16 @@ import io.clavis.server.kmip.KmipRequestContext;
 import io.clavis.server.kmip.objects.ManagedObject;
 import io.clavis.server.kmip.objects.ManagedObjects;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Get: an object's value, when it is Extractable and not Sensitive. Symmetric keys come as Raw
- * (default) or Transparent Symmetric Key, secret data as Opaque, certificates as X.509, opaque
- * objects as their value, public keys as X.509 (or PKCS#1 for RSA), private keys as PKCS#8. A Key
- * Wrapping Specification (wrapped export) is refused with Operation Not Supported for now. Needs
- * {@code use keys} ({@code read keys} for a public key).
+ * Get: an object's value, when it is Extractable and not Sensitive (a Sensitive one only wrapped).
+ * Symmetric keys come as Raw (default) or Transparent Symmetric Key, secret data as Opaque,
+ * certificates as X.509, opaque objects as their value, public keys as X.509 (default), PKCS#1
+ * (RSA) or Transparent RSA/EC Public Key, private keys as PKCS#8 (default) or Transparent RSA/EC
+ * Private Key, split keys as registered. With a Key Wrapping Specification the Key Block leaves
+ * wrapped ({@link KeyWrapping}). Needs {@code use keys} ({@code read keys} for a public key), and
+ * {@code use keys} on a wrapping key.
  */
 final class GetHandler extends ObjectOperation {
   GetHandler(ManagedObjects objects) {
@@ -30,12 +34,9 @@ final class GetHandler extends ObjectOperation {
   @Override
   TtlvStructure run(KmipRequestContext ctx, TtlvStructure payload) throws KmipException {
     String id = target(ctx, payload);
-    if (payload.child(Tag.KEY_WRAPPING_SPECIFICATION).isPresent()) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Get with a Key Wrapping Specification");
-    }
-    // Key Compression Type and Key Wrap Type concern EC points and wrapped keys, which Get does not
-    // return: they are ignored.
+    Optional<KeyWrapping> wrapping = KeyWrapping.of(payload);
+    // Key Compression Type and Key Wrap Type concern EC point compression and keys registered
+    // wrapped, which Clavis neither offers nor keeps: they are ignored.
     KeyFormatType format = null;
     var asked = payload.optional(Tag.KEY_FORMAT_TYPE, TtlvEnumeration.class);
     if (asked.isPresent()) {
@@ -47,7 +48,7 @@ final class GetHandler extends ObjectOperation {
                       KmipException.invalidField(
                           String.format("Key Format Type 0x%08X is unknown", v)));
     }
-    ManagedObject o = objects.get(ctx.principal(), id, format);
+    ManagedObject o = objects.get(ctx.principal(), id, format, wrapping.isPresent());
     byte[] value = o.value().toByteArray(SecretAccess.get());
     try {
       TtlvStructure object =
@@ -70,11 +71,16 @@ final class GetHandler extends ObjectOperation {
                     new TtlvByteString(Tag.CERTIFICATE_VALUE, value));
             case PRIVATE_KEY -> TtlvStructure.of(Tag.PRIVATE_KEY, keyBlock(o, value, true));
             case PUBLIC_KEY -> TtlvStructure.of(Tag.PUBLIC_KEY, keyBlock(o, value, true));
+            case SPLIT_KEY -> SplitKeys.decode(value);
             default ->
                 throw new KmipException(
                     ResultReason.FEATURE_NOT_SUPPORTED,
                     "Get of " + o.objectType().kmipName() + " objects is not supported yet");
           };
+      if (wrapping.isPresent()) {
+        object = wrapping.get().wrap(ctx, objects, object);
+        ctx.addAuditResource("wrappingKeyId", wrapping.get().wrappingKeyId());
+      }
       return response(
           new TtlvEnumeration(Tag.OBJECT_TYPE, o.objectType().value()),
           uid(o.uniqueIdentifier()),
@@ -86,14 +92,20 @@ final class GetHandler extends ObjectOperation {
 
   private static TtlvStructure keyBlock(ManagedObject o, byte[] value, boolean key) {
     TtlvStructure.Builder kv = TtlvStructure.builder(Tag.KEY_VALUE);
-    if (o.keyFormatType() == KeyFormatType.TRANSPARENT_SYMMETRIC_KEY) {
+    KeyFormatType format = o.keyFormatType();
+    if (format == KeyFormatType.TRANSPARENT_SYMMETRIC_KEY) {
       kv.add(TtlvStructure.of(Tag.KEY_MATERIAL, new TtlvByteString(Tag.KEY, value)));
+    } else if (KeyFormats.isTransparent(format)) {
+      kv.add(
+          o.objectType() == ObjectType.PRIVATE_KEY
+              ? KeyFormats.transparentPrivate(format, value)
+              : KeyFormats.transparentPublic(format, value));
     } else {
       kv.add(new TtlvByteString(Tag.KEY_MATERIAL, value));
     }
     TtlvStructure.Builder b =
         TtlvStructure.builder(Tag.KEY_BLOCK)
-            .add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE, o.keyFormatType().value()))
+            .add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE, format.value()))
             .add(kv.build());
     if (key && o.algorithm() != null) {
       b.add(new TtlvEnumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, o.algorithm().value()));

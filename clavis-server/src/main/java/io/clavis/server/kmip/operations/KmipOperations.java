@@ -25,6 +25,8 @@ public final class KmipOperations {
         .register(new CreateHandler(objects))
         .register(new CreateKeyPairHandler(objects))
         .register(new RegisterHandler(objects))
+        .register(new CreateSplitKeyHandler(objects))
+        .register(new JoinSplitKeyHandler(objects))
         .register(new GetHandler(objects))
         .register(new GetAttributesHandler(objects))
         .register(new GetAttributeListHandler(objects))
@@ -54,6 +56,7 @@ public final class KmipOperations {
         ObjectType.OPAQUE_OBJECT,
         ObjectType.CERTIFICATE,
         ObjectType.PRIVATE_KEY,
-        ObjectType.PUBLIC_KEY);
+        ObjectType.PUBLIC_KEY,
+        ObjectType.SPLIT_KEY);
   }
 }

@@ -64,8 +64,8 @@ final class SignHandler extends ObjectOperation {
       try {
         valid =
             data.isPresent()
-                ? Signatures.verify(alg, key.material().publicKey(), data.get(), signature)
-                : Signatures.verifyDigest(alg, key.material().publicKey(), digest.get(), signature);
+                ? Signatures.verify(alg, key.publicKey(), data.get(), signature)
+                : Signatures.verifyDigest(alg, key.publicKey(), digest.get(), signature);
       } catch (IllegalArgumentException e) {
         valid = false;
       }

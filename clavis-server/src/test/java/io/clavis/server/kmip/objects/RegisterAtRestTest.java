@@ -204,8 +204,12 @@ class RegisterAtRestTest {
                       StandardAttribute.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY)),
           ResultReason.INVALID_ATTRIBUTE_VALUE);
       expect(
-          () -> register(n, ObjectType.PRIVATE_KEY, null, SecureRandoms.bytes(8)),
+          () -> register(n, ObjectType.PGP_KEY, null, SecureRandoms.bytes(8)),
           ResultReason.FEATURE_NOT_SUPPORTED);
+      // Eight random bytes are no PKCS#8 private key.
+      expect(
+          () -> register(n, ObjectType.PRIVATE_KEY, null, SecureRandoms.bytes(8)),
+          ResultReason.INVALID_FIELD);
       expect(
           () ->
               register(

@@ -136,16 +136,7 @@ class KmipKeyPairTest {
   }
 
   byte[] material(KmipVersion v, String id, int objectTag, KeyFormatType format) throws Exception {
-    TtlvStructure block =
-        ok(admin.one(
-                v,
-                Operation.GET,
-                uid(id),
-                new TtlvEnumeration(Tag.KEY_FORMAT_TYPE, format.value())))
-            .structure(objectTag)
-            .structure(Tag.KEY_BLOCK);
-    assertThat(block.enumeration(Tag.KEY_FORMAT_TYPE)).isEqualTo(format.value());
-    return block.structure(Tag.KEY_VALUE).bytes(Tag.KEY_MATERIAL);
+    return admin.keyValue(v, id, objectTag, format).bytes(Tag.KEY_MATERIAL);
   }
 
   PublicKey publicKey(KmipVersion v, String publicId, String jcaAlgorithm) throws Exception {
@@ -192,32 +183,11 @@ class KmipKeyPairTest {
   }
 
   KmipAttributes attributesOf(KmipVersion v, String id) throws Exception {
-    TtlvStructure p = ok(admin.one(v, Operation.GET_ATTRIBUTES, uid(id)));
-    if (v.major() >= 2) {
-      return KmipAttributeCodec.decodeV2Attributes(p.structure(Tag.ATTRIBUTES));
-    }
-    List<KmipAttribute> out = new java.util.ArrayList<>();
-    for (Ttlv a : p.children(Tag.ATTRIBUTE)) {
-      out.add(KmipAttributeCodec.decodeV1(a).attribute());
-    }
-    return new KmipAttributes(out);
+    return admin.attributesOf(v, id);
   }
 
   List<String> locate(KmipVersion v, KmipAttribute... criteria) throws Exception {
-    Ttlv[] payload;
-    if (v.major() >= 2) {
-      payload =
-          new Ttlv[] {
-            KmipAttributeCodec.encodeV2Attributes(Tag.ATTRIBUTES, KmipAttributes.of(criteria))
-          };
-    } else {
-      payload = KmipAttributeCodec.encodeV1List(KmipAttributes.of(criteria)).toArray(new Ttlv[0]);
-    }
-    return ok(admin.one(v, Operation.LOCATE, payload))
-        .all(Tag.UNIQUE_IDENTIFIER, TtlvTextString.class)
-        .stream()
-        .map(TtlvTextString::value)
-        .toList();
+    return admin.locate(v, criteria);
   }
 
   // ---- tests ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.clavis.server.kmip.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clavis.kmip.spec.KeyFormatType;
 import io.clavis.kmip.spec.KmipVersion;
 import io.clavis.kmip.spec.Operation;
 import io.clavis.kmip.spec.Tag;
@@ -12,6 +13,7 @@ import io.clavis.kmip.ttlv.TtlvEncoder;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
 import io.clavis.kmip.ttlv.TtlvInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
+import io.clavis.kmip.ttlv.TtlvTextString;
 import io.clavis.server.kmip.objects.KmipAttribute;
 import io.clavis.server.kmip.objects.KmipAttributeCodec;
 import io.clavis.server.kmip.objects.KmipAttributes;
@@ -159,5 +161,53 @@ record KmipService(String name, PrivateKey key, X509Certificate certificate, int
         Tag.BATCH_ITEM,
         new TtlvEnumeration(Tag.OPERATION, op.value()),
         TtlvStructure.builder(Tag.REQUEST_PAYLOAD).addAll(List.of(payload)).build());
+  }
+
+  /** The attributes Get Attributes answers for an object, in the version's form, decoded. */
+  KmipAttributes attributesOf(KmipVersion v, String id) throws Exception {
+    TtlvStructure p =
+        KmipOperationsTest.ok(one(v, Operation.GET_ATTRIBUTES, KmipOperationsTest.uid(id)));
+    if (v.major() >= 2) {
+      return KmipAttributeCodec.decodeV2Attributes(p.structure(Tag.ATTRIBUTES));
+    }
+    List<KmipAttribute> out = new ArrayList<>();
+    for (Ttlv a : p.children(Tag.ATTRIBUTE)) {
+      out.add(KmipAttributeCodec.decodeV1(a).attribute());
+    }
+    return new KmipAttributes(out);
+  }
+
+  /** The identifiers a Locate by these attributes finds. */
+  List<String> locate(KmipVersion v, KmipAttribute... criteria) throws Exception {
+    Ttlv[] payload;
+    if (v.major() >= 2) {
+      payload =
+          new Ttlv[] {
+            KmipAttributeCodec.encodeV2Attributes(Tag.ATTRIBUTES, KmipAttributes.of(criteria))
+          };
+    } else {
+      payload = KmipAttributeCodec.encodeV1List(KmipAttributes.of(criteria)).toArray(new Ttlv[0]);
+    }
+    return KmipOperationsTest.ok(one(v, Operation.LOCATE, payload))
+        .all(Tag.UNIQUE_IDENTIFIER, TtlvTextString.class)
+        .stream()
+        .map(TtlvTextString::value)
+        .toList();
+  }
+
+  /** The Key Value of a key got in a format, as the object (Private Key, Public Key) tag says. */
+  TtlvStructure keyValue(KmipVersion v, String id, int objectTag, KeyFormatType format)
+      throws Exception {
+    TtlvStructure block =
+        KmipOperationsTest.ok(
+                one(
+                    v,
+                    Operation.GET,
+                    KmipOperationsTest.uid(id),
+                    new TtlvEnumeration(Tag.KEY_FORMAT_TYPE, format.value())))
+            .structure(objectTag)
+            .structure(Tag.KEY_BLOCK);
+    assertThat(block.enumeration(Tag.KEY_FORMAT_TYPE)).isEqualTo(format.value());
+    return block.structure(Tag.KEY_VALUE);
   }
 }

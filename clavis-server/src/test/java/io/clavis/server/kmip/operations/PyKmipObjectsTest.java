@@ -134,7 +134,8 @@ class PyKmipObjectsTest {
     assertThat(out.path("getRestKey").path("ok").asBoolean()).isFalse();
   }
 
-  private static JsonNode ok(JsonNode out, String step) {
+  /** The result of a step of a script, which must have succeeded. */
+  static JsonNode ok(JsonNode out, String step) {
     JsonNode s = out.path(step);
     assertThat(s.path("ok").asBoolean()).as("%s: %s", step, s).isTrue();
     return s;
