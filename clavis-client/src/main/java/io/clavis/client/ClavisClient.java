@@ -75,7 +75,8 @@ public final class ClavisClient implements AutoCloseable {
             b.connectTimeout,
             b.requestTimeout,
             mapper,
-            b.userAgent == null ? "clavis-java/" + VERSION : b.userAgent);
+            b.userAgent == null ? "clavis-java/" + VERSION : b.userAgent,
+            b.answerListener);
   }
 
   public static Builder builder() {
@@ -985,6 +986,7 @@ public final class ClavisClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private String userAgent;
+    private AnswerListener answerListener;
 
     private Builder() {}
 
@@ -1061,6 +1063,12 @@ public final class ClavisClient implements AutoCloseable {
             "invalid user agent: it must be 1 to 200 printable ASCII characters");
       }
       this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Told of every final answer and the node that gave it (default none). */
+    public Builder answerListener(AnswerListener listener) {
+      this.answerListener = listener;
       return this;
     }
 

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLContext;
  */
 final class HttpTransport implements AutoCloseable {
   static final String REQUEST_ID_HEADER = "Clavis-Request-Id";
+  static final String NODE_HEADER = "Clavis-Node";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
   private final HttpClient http;
@@ -34,6 +35,7 @@ final class HttpTransport implements AutoCloseable {
   private final Duration requestTimeout;
   private final ObjectMapper mapper;
   private final String userAgent;
+  private final AnswerListener answerListener;
 
   HttpTransport(
       NodeSelector nodes,
@@ -42,7 +44,8 @@ final class HttpTransport implements AutoCloseable {
       Duration connectTimeout,
       Duration requestTimeout,
       ObjectMapper mapper,
-      String userAgent) {
+      String userAgent,
+      AnswerListener answerListener) {
     HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_2)
@@ -57,6 +60,7 @@ final class HttpTransport implements AutoCloseable {
     this.requestTimeout = requestTimeout;
     this.mapper = mapper;
     this.userAgent = userAgent;
+    this.answerListener = answerListener;
   }
 
   /** A request: method, path under the server URL (starting with {@code /v1/}), query, body. */
@@ -161,6 +165,10 @@ final class HttpTransport implements AutoCloseable {
         continue;
       }
       nodes.reportSuccess(server);
+      if (answerListener != null) {
+        answerListener.answered(
+            server, response.headers().firstValue(NODE_HEADER).orElse(null), status);
+      }
       if (!ok) {
         throw Errors.fromResponse(mapper, status, response.body(), requestId);
       }
