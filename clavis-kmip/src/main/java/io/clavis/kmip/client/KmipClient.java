@@ -91,6 +91,14 @@ public final class KmipClient implements AutoCloseable {
     return host + ":" + port;
   }
 
+  /**
+   * Opens the connection now, TLS handshake included, rather than on the first call; does nothing
+   * when it is open.
+   */
+  public synchronized void connect() throws IOException {
+    open();
+  }
+
   // ---------------------------------------------------------------- operations
 
   /**
@@ -277,7 +285,7 @@ public final class KmipClient implements AutoCloseable {
     byte[] request = TtlvEncoder.encode(request(operation, payload));
     TtlvStructure response;
     try {
-      connect();
+      open();
       out.write(request);
       out.flush();
       Ttlv message = TtlvDecoder.readMessage(in, RESPONSE_LIMITS);
@@ -396,7 +404,7 @@ public final class KmipClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- connection
 
-  private void connect() throws IOException {
+  private void open() throws IOException {
     if (socket != null) {
       return;
     }
