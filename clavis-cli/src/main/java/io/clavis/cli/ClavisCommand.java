@@ -52,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       PolicyCommand.class,
       AuditCommand.class,
       ClusterCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClavisCommand {
