@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
           + " --key; create-key (AES_256 keys) with --vault. Nodes are named by the Clavis-Node"
           + " header of each answer.",
       "KMIP (--server kmip://HOST:PORT, mutual TLS with --client-cert/--client-key): get,"
-          + " encrypt, decrypt (AES-GCM, the key must be Active) with --key; create-key (AES-256)."
-          + " One connection per worker; the node is HOST:PORT.",
+          + " encrypt, decrypt (AES-GCM, the key must be Active) with --key, or without it on an"
+          + " AES-256 key bench creates, activates and at the end revokes and destroys;"
+          + " create-key (AES-256). One connection per worker; the node is HOST:PORT.",
       "",
       "The warm-up is not measured. Progress goes to standard error once a second when it is a"
           + " terminal (or with --progress); the report goes to standard output. Exit code 1 when"
@@ -71,7 +72,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "What to repeat: encrypt, decrypt, generate-data-key, sign, create-key, get.")
   String op;
 
-  @Option(names = "--key", paramLabel = "ID", description = "The key of every op but create-key.")
+  @Option(
+      names = "--key",
+      paramLabel = "ID",
+      description = "The key of every op but create-key (KMIP: optional, see above).")
   String keyId;
 
   @Option(
@@ -202,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
                 + (p.equals("kmip") ? "--server kmip://HOST:PORT" : "https:// server URLs"));
       }
     }
-    if (operation.needsKey() && blank(keyId)) {
+    if (operation.needsKey() && blank(keyId) && !kmip) {
       throw usage("--op " + operation + " needs --key");
     }
     if (!operation.needsKey() && !blank(keyId)) {
@@ -249,7 +253,7 @@ final class BenchCommand implements Callable<Integer> {
           KmipTls.mutual(options.caCert(env), clientCert, clientKey),
           plan.kmipVersion(),
           plan.op(),
-          keyId,
+          blank(keyId) ? null : keyId.strip(),
           payload);
     }
     ClavisClient.Builder client =

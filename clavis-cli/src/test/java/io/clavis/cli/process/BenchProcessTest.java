@@ -148,6 +148,29 @@ class BenchProcessTest {
   }
 
   @Test
+  void kmipWithoutAKeyUsesOneOfItsOwnAndDestroysItAfterwards() throws Exception {
+    List<String> args = kmipArgs("encrypt", "1.4");
+    args.removeAll(List.of("--key", kmipKey));
+
+    JsonNode report = benchJson(args);
+
+    assertThat(report.get("ops").asLong()).isPositive();
+    assertThat(report.get("errors").asLong()).as("%s", report).isZero();
+    List<String> states = new ArrayList<>();
+    String page = "";
+    do {
+      JsonNode keys = node.call("GET", "/v1/keys" + page, null).json();
+      for (JsonNode k : keys.get("items")) {
+        if (k.get("name").asText().startsWith("clavis-bench-")) {
+          states.add(k.get("state").asText());
+        }
+      }
+      page = keys.hasNonNull("nextPage") ? "?page=" + keys.get("nextPage").asText() : null;
+    } while (page != null);
+    assertThat(states).hasSize(1).doesNotContain("ENABLED");
+  }
+
+  @Test
   void kmipAtVersionTwoCreatesKeys() throws Exception {
     List<String> args = kmipArgs("create-key", "2.0");
     args.removeAll(List.of("--key", kmipKey));
