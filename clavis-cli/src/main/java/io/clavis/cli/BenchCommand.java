@@ -13,6 +13,7 @@ import io.clavis.kmip.client.KmipTls;
 import io.clavis.kmip.spec.KmipVersion;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -244,7 +245,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private BenchTarget target(Plan plan, ClientOptions options, EnvLookup env) {
     byte[] payload = new byte[size];
-    new java.security.SecureRandom().nextBytes(payload);
+    new SecureRandom().nextBytes(payload);
     if (plan.kmip()) {
       URI server = plan.servers().get(0);
       return new KmipTarget(

@@ -74,11 +74,18 @@ public final class RestTarget implements BenchTarget {
     };
   }
 
-  /** The API's error code; the SDK reports unreachable servers as {@code UNAVAILABLE}. */
+  /**
+   * The API's error code (the SDK reports unreachable servers as {@code UNAVAILABLE}), or {@code
+   * INVALID_ARGUMENT} for what the SDK or this target refuse before sending (a key that cannot
+   * sign, an invalid id).
+   */
   @Override
   public String errorCode(Exception failure) {
-    return failure instanceof ClavisException e && e.code() != null
-        ? e.code()
+    if (failure instanceof ClavisException e && e.code() != null) {
+      return e.code();
+    }
+    return failure instanceof IllegalArgumentException
+        ? "INVALID_ARGUMENT"
         : failure.getClass().getSimpleName();
   }
 

@@ -213,6 +213,18 @@ class BenchProcessTest {
     assertThat(r.out()).isEmpty();
   }
 
+  @Test
+  void signingWithAnAesKeyIsRefusedBeforeTheRun() {
+    InProcessCli.Result r = cli().run("bench", "--op", "sign", "--key", aesKey, "--duration", "1");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "error: cannot prepare the benchmark: INVALID_ARGUMENT: sign needs an RSA or EC key; "
+                + aesKey
+                + " is AES_256");
+  }
+
   private List<String> kmipArgs(String op, String version) {
     return new ArrayList<>(
         List.of(
