@@ -53,6 +53,7 @@ import picocli.CommandLine.ScopeType;
       AuditCommand.class,
       ClusterCommand.class,
       MappingCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClavisCommand {
