@@ -63,6 +63,8 @@ NGINX
   NGINX=$!
   trap 'kill $NODE $NGINX 2>/dev/null; wait $NODE $NGINX 2>/dev/null; rm -rf "$WORK"' EXIT
   NGINX_API=https://127.0.0.1:18445
+  for _ in $(seq 1 50); do curl -sk -o /dev/null "$NGINX_API/" && break; sleep 0.2; done
+  curl -sk -o /dev/null "$NGINX_API/" || { cat "$WORK/nginx-error.log" >&2; exit 1; }
 fi
 
 declare -A RATE
