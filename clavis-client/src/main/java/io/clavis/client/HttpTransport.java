@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ final class HttpTransport implements AutoCloseable {
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
-  private final HttpClient http;
+  private final Http1Client http;
   private final NodeSelector nodes;
   private final String token;
   private final Duration requestTimeout;
@@ -48,15 +45,7 @@ final class HttpTransport implements AutoCloseable {
       ObjectMapper mapper,
       String userAgent,
       AnswerListener answerListener) {
-    HttpClient.Builder b =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout);
-    if (sslContext != null) {
-      b.sslContext(sslContext);
-    }
-    this.http = b.build();
+    this.http = new Http1Client(sslContext, connectTimeout);
     this.nodes = nodes;
     this.token = token;
     this.requestTimeout = requestTimeout;
@@ -136,25 +125,19 @@ final class HttpTransport implements AutoCloseable {
    */
   JsonNode probe(URI server, Call call, Duration timeout) {
     try {
-      HttpRequest r = request(server, call, encode(call), "application/json", null);
-      HttpResponse<byte[]> response =
-          http.send(
-              HttpRequest.newBuilder(r, (name, value) -> true).timeout(timeout).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() / 100 != 2) {
+      Http1Client.Response response =
+          send(server, call, encode(call), "application/json", null, timeout);
+      if (response.status() / 100 != 2) {
         return null;
       }
-      return decode(server, response.statusCode(), response.body(), null);
+      return decode(server, response.status(), response.body(), null);
     } catch (IOException | RuntimeException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return null;
     }
   }
 
   /** The answer of the server that gave a final answer. */
-  private record Answer(URI server, int status, HttpResponse<byte[]> response, String requestId) {}
+  private record Answer(URI server, int status, Http1Client.Response response, String requestId) {}
 
   private Answer exchange(Call call, String accept) {
     byte[] body = encode(call);
@@ -166,24 +149,17 @@ final class HttpTransport implements AutoCloseable {
     ClavisException lastAnswer = null;
     Exception lastFailure = null;
     for (URI server : nodes.candidates()) {
-      HttpResponse<byte[]> response;
+      Http1Client.Response response;
       try {
-        response =
-            http.send(
-                request(server, call, body, accept, idempotencyKey),
-                HttpResponse.BodyHandlers.ofByteArray());
+        response = send(server, call, body, accept, idempotencyKey, requestTimeout);
       } catch (IOException e) {
         nodes.reportFailure(server);
         tried.add(server);
         reasons.add(Errors.describe(e));
         lastFailure = e;
         continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ClavisException(
-            0, ClavisException.UNAVAILABLE, "interrupted while calling " + server, null, e);
       }
-      int status = response.statusCode();
+      int status = response.status();
       String requestId = response.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
       boolean ok = status / 100 == 2 || call.acceptedErrorStatuses().contains(status);
       if (!ok && NodeSelector.isFailoverStatus(status)) {
@@ -245,29 +221,25 @@ final class HttpTransport implements AutoCloseable {
     return Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong());
   }
 
-  private HttpRequest request(
-      URI server, Call call, byte[] body, String accept, String idempotencyKey) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri(server, call.path(), call.query()))
-            .timeout(requestTimeout)
-            .header("Accept", accept)
-            .header("User-Agent", userAgent);
-    if ("http".equalsIgnoreCase(server.getScheme())) {
-      b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain HTTP
-    }
+  private Http1Client.Response send(
+      URI server, Call call, byte[] body, String accept, String idempotencyKey, Duration timeout)
+      throws IOException {
+    List<Http1Client.Header> headers = new ArrayList<>(6);
+    headers.add(new Http1Client.Header("Accept", accept));
+    headers.add(new Http1Client.Header("User-Agent", userAgent));
     if (call.authenticated() && token != null) {
-      b.header("Authorization", "Bearer " + token);
+      headers.add(new Http1Client.Header("Authorization", "Bearer " + token));
       if (idempotencyKey != null) {
-        b.header(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+        headers.add(new Http1Client.Header(IDEMPOTENCY_KEY_HEADER, idempotencyKey));
       }
     }
-    if (body == null) {
-      b.method(call.method(), HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/json");
-      b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body != null) {
+      headers.add(new Http1Client.Header("Content-Type", "application/json"));
     }
-    return b.build();
+    URI target = uri(server, call.path(), call.query());
+    String pathAndQuery =
+        target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    return http.send(server, call.method(), pathAndQuery, headers, body, timeout);
   }
 
   static URI uri(URI server, String path, Map<String, String> query) {
