@@ -5,30 +5,18 @@ import io.clavis.core.ciphertext.EnvelopeCipher;
 import io.clavis.core.crypto.AesGcm;
 import io.clavis.core.crypto.SecretBytes;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The REST encrypt and decrypt paths without HTTP: the Clavis envelope (header, AES-256-GCM with a
  * fresh nonce) and the base64 the JSON carries, against the bare JDK cipher underneath.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CiphertextBenchmark {
+public class CiphertextBenchmark extends HotPathBenchmark {
   @Param({"1024"})
   int size;
 

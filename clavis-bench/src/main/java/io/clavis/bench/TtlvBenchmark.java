@@ -10,26 +10,14 @@ import io.clavis.kmip.ttlv.TtlvEnumeration;
 import io.clavis.kmip.ttlv.TtlvInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
 import io.clavis.kmip.ttlv.TtlvTextString;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** The KMIP codec on a 1 KiB Encrypt request, the message a KMIP encrypt load sends. */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TtlvBenchmark {
+public class TtlvBenchmark extends HotPathBenchmark {
   private Ttlv request;
   private byte[] encoded;
 

@@ -99,6 +99,14 @@ final class MappingCommand {
         description = "Free text (at most 256 characters).")
     String description;
 
+    /** Creates the mapping, or replaces an existing one's content. */
+    Mapping send(ClavisClient client, String name, boolean create) {
+      List<Mapping.Node> parsed = parsedNodes();
+      return create
+          ? client.createMapping(name, parsed, groups, services, description)
+          : client.updateMapping(name, parsed, groups, services, description);
+    }
+
     List<Mapping.Node> parsedNodes() {
       List<Mapping.Node> out = new ArrayList<>();
       for (String spec : nodes) {
@@ -138,10 +146,7 @@ final class MappingCommand {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
-      print(
-          out,
-          client.createMapping(
-              name, content.parsedNodes(), content.groups, content.services, content.description));
+      print(out, content.send(client, name, true));
       return 0;
     }
   }
@@ -159,10 +164,7 @@ final class MappingCommand {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
-      print(
-          out,
-          client.updateMapping(
-              name, content.parsedNodes(), content.groups, content.services, content.description));
+      print(out, content.send(client, name, false));
       return 0;
     }
   }

@@ -25,7 +25,8 @@ import javax.net.ssl.SSLContext;
  * The Clavis Java SDK: one method per endpoint of the REST API.
  *
  * <p>Create one per application with {@link #builder()} and share it: it is thread-safe and reuses
- * connections (HTTP/2 over TLS, HTTP/1.1 otherwise). Close it when the application stops.
+ * connections (HTTP/1.1 keep-alive, one connection per call in flight, pooled per node). Close it
+ * when the application stops.
  *
  * <pre>{@code
  * try (ClavisClient clavis = ClavisClient.builder()

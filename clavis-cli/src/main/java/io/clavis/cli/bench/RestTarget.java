@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The REST API through the SDK: one shared {@link ClavisClient} (thread-safe, HTTP/2), whose answer
- * listener tells each worker thread which node ({@code Clavis-Node}) answered its call.
+ * The REST API through the SDK: one shared {@link ClavisClient} (thread-safe, a pool of HTTP/1.1
+ * keep-alive connections), whose answer listener tells each worker thread which node ({@code
+ * Clavis-Node}) answered its call.
  */
 public final class RestTarget implements BenchTarget {
   private final ClavisClient client;
