@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.cli.Main;
 import io.clavis.client.ClavisClient;
 import io.clavis.client.ClavisException;
 import io.clavis.client.CreateKeyRequest;
 import io.clavis.client.Mapping;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Java SDK against three real node processes: the preferred node killed under load without a
  * failed call, the client returning to it once restarted, a mapping edit followed at the next
- * heartbeat, and writes when no node has a quorum.
+ * heartbeat, the load generator ({@code clavis bench}) carried over a killed node, and writes when
+ * no node has a quorum.
  */
 class SdkFailoverTest {
   @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
@@ -202,10 +212,17 @@ class SdkFailoverTest {
           assertThat(byNode.get("node2").get()).isGreaterThan(n2Before);
         }
 
-        // 4. No quorum anywhere: reads and crypto go on, a write is a clear READ_ONLY error.
+        // 4. The load generator across the nodes, its first node killed while it runs.
         String vault = admin.listVaults().items().get(0).id();
+        String benchKey =
+            admin.createKey(new CreateKeyRequest(vault, "bench", "AES_256", null, null, null)).id();
+        JsonNode report = benchWhileKillingTheFirst(cluster, List.of(n2, n3, n1), benchKey);
+        assertThat(report.get("errors").asLong()).as("%s", report).isZero();
+        assertThat(report.get("byNode").path("node2").asLong()).as("%s", report).isPositive();
+        assertThat(report.get("byNode").path("node3").asLong()).as("%s", report).isPositive();
+
+        // 5. No quorum anywhere: reads and crypto go on, a write is a clear READ_ONLY error.
         ClusterHarness.Node survivor = n1;
-        n2.kill9();
         n3.kill9();
         try (ClavisClient lonely =
             ClavisClient.builder()
@@ -227,6 +244,63 @@ class SdkFailoverTest {
         }
       }
     }
+  }
+
+  /**
+   * Runs {@code clavis bench} (encrypt, 4 workers) against {@code order}, kills the first node once
+   * the run has reported progress three times, and returns the report.
+   */
+  private static JsonNode benchWhileKillingTheFirst(
+      ClusterHarness cluster, List<ClusterHarness.Node> order, String key) throws Exception {
+    String servers = String.join(",", order.stream().map(n -> n.api).toList());
+    String[] args = {
+      "bench",
+      "--server",
+      servers,
+      "--token",
+      cluster.token(),
+      "--ca-cert",
+      cluster.caPem().toString(),
+      "--op",
+      "encrypt",
+      "--key",
+      key,
+      "--concurrency",
+      "4",
+      "--duration",
+      "15",
+      "--warmup",
+      "1",
+      "--progress",
+      "-o",
+      "json"
+    };
+    StringWriter out = new StringWriter();
+    CountDownLatch progress = new CountDownLatch(3);
+    Writer err =
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+              if (buf[i] == '\n') {
+                progress.countDown();
+              }
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    FutureTask<Integer> run =
+        new FutureTask<>(() -> Main.run(args, new PrintWriter(out), new PrintWriter(err, true)));
+    Thread.ofPlatform().name("bench").start(run);
+    assertThat(progress.await(120, TimeUnit.SECONDS)).as("bench reports progress").isTrue();
+    order.get(0).kill9();
+    assertThat(run.get(120, TimeUnit.SECONDS)).as("bench exit code; %s", out).isZero();
+    return new ObjectMapper().readTree(out.toString());
   }
 
   private static Mapping.Node node(ClusterHarness.Node n) {
