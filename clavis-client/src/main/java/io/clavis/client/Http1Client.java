@@ -79,18 +79,19 @@ final class Http1Client implements AutoCloseable {
     Connection c = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).pollFirst();
     if (c != null) {
       try {
-        return exchange(key, c, server, method, target, headers, body, timeout);
+        return exchange(key, c, true, server, method, target, headers, body, timeout);
       } catch (StaleConnectionException e) {
-        // The server closed a kept-alive connection before this request reached it: a new
-        // connection, once.
+        // The server closed or reset a kept-alive connection before answering: a new connection,
+        // once. (A write repeated this way carries the same Idempotency-Key.)
       }
     }
-    return exchange(key, open(server), server, method, target, headers, body, timeout);
+    return exchange(key, open(server), false, server, method, target, headers, body, timeout);
   }
 
   private Response exchange(
       String key,
       Connection c,
+      boolean reused,
       URI server,
       String method,
       String target,
@@ -101,7 +102,21 @@ final class Http1Client implements AutoCloseable {
     boolean keep = false;
     try {
       c.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
-      writeRequest(c.out, server, method, target, headers, body);
+      try {
+        writeRequest(c.out, server, method, target, headers, body);
+        c.in.mark(1);
+        if (c.in.read() < 0) {
+          throw new StaleConnectionException();
+        }
+        c.in.reset();
+      } catch (SocketTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        if (reused) {
+          throw new StaleConnectionException();
+        }
+        throw e;
+      }
       Response r = readResponse(c, method);
       keep = !"close".equalsIgnoreCase(r.headers().firstValue("Connection").orElse(""));
       return r;
@@ -171,7 +186,7 @@ final class Http1Client implements AutoCloseable {
   }
 
   private static Response readResponse(Connection c, String method) throws IOException {
-    String status = readLine(c.in, true);
+    String status = readLine(c.in);
     if (!status.startsWith("HTTP/1.") || status.length() < 12) {
       throw new IOException("not an HTTP/1.1 answer");
     }
@@ -183,7 +198,7 @@ final class Http1Client implements AutoCloseable {
     }
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int n = 0; ; n++) {
-      String line = readLine(c.in, false);
+      String line = readLine(c.in);
       if (line.isEmpty()) {
         break;
       }
@@ -231,7 +246,7 @@ final class Http1Client implements AutoCloseable {
   private static byte[] readChunked(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     while (true) {
-      String line = readLine(in, false);
+      String line = readLine(in);
       int semicolon = line.indexOf(';');
       int size;
       try {
@@ -243,7 +258,7 @@ final class Http1Client implements AutoCloseable {
         throw new IOException("answer body too large");
       }
       if (size == 0) {
-        while (!readLine(in, false).isEmpty()) {
+        while (!readLine(in).isEmpty()) {
           // trailers: ignored
         }
         return out.toByteArray();
@@ -253,7 +268,7 @@ final class Http1Client implements AutoCloseable {
         throw new EOFException("answer body cut short");
       }
       out.write(chunk);
-      readLine(in, false);
+      readLine(in);
     }
   }
 
@@ -269,18 +284,12 @@ final class Http1Client implements AutoCloseable {
     return out.toByteArray();
   }
 
-  /**
-   * One line without its CRLF. {@code first}: an end of stream before any byte means the server had
-   * closed the connection, which is reported as stale.
-   */
-  private static String readLine(InputStream in, boolean first) throws IOException {
+  /** One line without its CRLF. */
+  private static String readLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder(64);
     while (true) {
       int b = in.read();
       if (b < 0) {
-        if (first && sb.isEmpty()) {
-          throw new StaleConnectionException();
-        }
         throw new EOFException("answer cut short");
       }
       if (b == '\n') {
@@ -301,7 +310,9 @@ final class Http1Client implements AutoCloseable {
     return server.getScheme().toLowerCase(Locale.ROOT) + "://" + server.getRawAuthority();
   }
 
-  /** The connection was closed by the server while idle: nothing of the request was processed. */
+  /**
+   * A kept-alive connection the server had closed or reset: the request got no answer byte on it.
+   */
   private static final class StaleConnectionException extends EOFException {
     private static final long serialVersionUID = 1L;
 
