@@ -68,8 +68,8 @@ final class Heartbeat implements AutoCloseable {
         nodes.reportSuccess(down);
       }
     }
-    if (authenticated || mappingName != null) {
-      refreshMapping();
+    if (authenticated) {
+      refreshMapping(); // the heartbeat endpoint needs a token
     }
   }
 

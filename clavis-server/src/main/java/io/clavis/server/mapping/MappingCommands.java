@@ -4,7 +4,6 @@ import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.raft.Command;
 import io.clavis.server.state.StateStore;
-import java.time.Instant;
 
 /** The Raft commands that change mappings; names are unique. */
 public final class MappingCommands {
@@ -23,11 +22,14 @@ public final class MappingCommands {
     }
   }
 
-  /** Replaces a mapping's nodes, assignments and description; its revision goes up by one. */
-  public record Replace(MappingRecord mapping, Instant at) implements Command {
+  /**
+   * Replaces a mapping's nodes, assignments and description (as of {@code mapping.updatedAt()});
+   * its revision goes up by one.
+   */
+  public record Replace(MappingRecord mapping) implements Command {
     @Override
     public Object apply(StateStore.Transaction txn) {
-      MappingRecord updated = read(txn, mapping.name()).replacedBy(mapping, at);
+      MappingRecord updated = read(txn, mapping.name()).replacedBy(mapping);
       txn.put(MappingRecord.key(mapping.name()), updated);
       return updated;
     }

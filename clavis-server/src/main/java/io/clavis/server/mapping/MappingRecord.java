@@ -36,13 +36,14 @@ public record MappingRecord(
    */
   public record Node(String name, String address, String externalAddress) {}
 
-  static String key(String name) {
-    return "mapping/" + name;
-  }
-
   static final String PREFIX = "mapping/";
 
-  MappingRecord replacedBy(MappingRecord next, Instant at) {
+  static String key(String name) {
+    return PREFIX + name;
+  }
+
+  /** This mapping with {@code next}'s content, one revision later. */
+  MappingRecord replacedBy(MappingRecord next) {
     return new MappingRecord(
         name,
         next.description,
@@ -51,7 +52,7 @@ public record MappingRecord(
         next.services,
         revision + 1,
         createdAt,
-        at,
+        next.updatedAt,
         createdBy);
   }
 }

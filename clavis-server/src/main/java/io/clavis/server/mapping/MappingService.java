@@ -52,9 +52,9 @@ public final class MappingService {
 
   public MappingRecord replace(String name, Spec spec) {
     MappingRecord current = get(name);
-    Instant now = Clock.now();
-    MappingRecord next = checked(name, spec, current.revision(), now, current.createdBy());
-    return raft.submit(new MappingCommands.Replace(next, now), MappingRecord.class);
+    // Revision and authorship are the stored mapping's; the command keeps them.
+    MappingRecord next = checked(name, spec, current.revision(), Clock.now(), current.createdBy());
+    return raft.submit(new MappingCommands.Replace(next), MappingRecord.class);
   }
 
   public void delete(String name) {
