@@ -211,7 +211,11 @@ final class BenchCommand implements Callable<Integer> {
       throw usage("--op " + operation + " needs --key");
     }
     if (!operation.needsKey() && !blank(keyId)) {
-      throw usage("--op " + operation + " makes new keys: give --vault, not --key");
+      throw usage(
+          "--op "
+              + operation
+              + " makes new keys: "
+              + (kmip ? "drop --key" : "give --vault, not --key"));
     }
     if (!blank(vaultId) && (operation != BenchOperation.CREATE_KEY || kmip)) {
       throw usage("--vault is only for --op create-key over REST");

@@ -99,8 +99,9 @@ class LoadGeneratorTest {
 
     BenchReport r = generator(2, 300).run(target, "get", LoadGenerator.ProgressListener.NONE);
 
-    // the first check call and the warm-up calls ran but are not in the figures
-    assertThat(r.ops()).isPositive().isLessThan(target.calls.get());
+    // the first check call and the warm-up calls ran but are not in the figures: besides the
+    // check call, at least one more call is missing from them
+    assertThat(r.ops()).isPositive().isLessThan(target.calls.get() - 1);
     assertThat(r.warmupSeconds()).isEqualTo(0.3);
   }
 

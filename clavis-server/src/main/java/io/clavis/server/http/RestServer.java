@@ -233,7 +233,7 @@ public final class RestServer implements AutoCloseable {
         ApiRequest keyed = request;
         try (Idempotency.Scope scope =
             Idempotency.open(
-                principal == null ? "anonymous" : principal.id(),
+                principal.id(),
                 idempotencyKey,
                 () ->
                     Idempotency.requestBytes(

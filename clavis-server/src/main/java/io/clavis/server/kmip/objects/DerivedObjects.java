@@ -82,9 +82,6 @@ public final class DerivedObjects {
                     ? "Re-key Key Pair replaces an RSA or EC key pair, named by its private key"
                     : "Re-key replaces symmetric keys; use Re-key Key Pair for a key pair");
           }
-          if (offsetSeconds != null && (offsetSeconds < 0 || offsetSeconds > 0xFFFF_FFFFL)) {
-            throw KmipObjectException.invalidField("the Offset is 0 to 2^32-1 seconds");
-          }
           KmipObjectRecord was = objects.record(old.id());
           KmipObjectRecord previous = was != null ? was : KmipObjectRecord.defaultsFor(old);
           ObjectTemplate asked = ObjectTemplate.parse(attributes);

@@ -6,6 +6,7 @@ import io.clavis.core.key.KeyAlgorithm;
 import io.clavis.core.key.KeyFamily;
 import io.clavis.core.key.KeyMaterial;
 import io.clavis.core.key.PublicKeys;
+import io.clavis.kmip.spec.HashingAlgorithm;
 import io.clavis.kmip.spec.ResultReason;
 import io.clavis.kmip.spec.Tag;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
@@ -118,6 +119,21 @@ final class CryptoKeys {
     return payload
         .optional(Tag.CRYPTOGRAPHIC_PARAMETERS, TtlvStructure.class)
         .orElse(TtlvStructure.of(Tag.CRYPTOGRAPHIC_PARAMETERS));
+  }
+
+  /**
+   * The JCA name of a SHA-1/SHA-2 Hashing Algorithm (the names KMIP uses are the JCA's); other
+   * algorithms are Invalid Field, the message saying what {@code use} hashes with.
+   */
+  static String jcaHash(HashingAlgorithm h, String use) throws KmipException {
+    return switch (h) {
+      case SHA_1, SHA_224, SHA_256, SHA_384, SHA_512 -> h.kmipName();
+      default ->
+          throw KmipException.invalidField(
+              use
+                  + " hashes with SHA-1, SHA-224, SHA-256, SHA-384 or SHA-512, not "
+                  + h.kmipName());
+    };
   }
 
   static Optional<Integer> enumeration(TtlvStructure s, int tag) {

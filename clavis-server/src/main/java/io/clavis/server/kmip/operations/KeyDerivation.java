@@ -241,17 +241,7 @@ final class KeyDerivation {
   }
 
   private static String jdkName(HashingAlgorithm h) throws KmipException {
-    return switch (h) {
-      case SHA_1 -> "SHA-1";
-      case SHA_224 -> "SHA-224";
-      case SHA_256 -> "SHA-256";
-      case SHA_384 -> "SHA-384";
-      case SHA_512 -> "SHA-512";
-      default ->
-          throw KmipException.invalidField(
-              "derivation hashes with SHA-1, SHA-224, SHA-256, SHA-384 or SHA-512, not "
-                  + h.kmipName());
-    };
+    return CryptoKeys.jcaHash(h, "derivation");
   }
 
   private static int hashLength(HashingAlgorithm h) throws KmipException {

@@ -1,6 +1,8 @@
 package io.clavis.server.kmip.operations;
 
+import io.clavis.core.crypto.AesKeyWrapPad;
 import io.clavis.core.crypto.SecretAccess;
+import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.key.KeyFamily;
 import io.clavis.kmip.spec.BlockCipherMode;
 import io.clavis.kmip.spec.EncodingOption;
@@ -197,22 +199,21 @@ final class KeyWrapping {
     int mode =
         CryptoKeys.enumeration(parameters, Tag.BLOCK_CIPHER_MODE)
             .orElse(BlockCipherMode.NIST_KEY_WRAP.value());
-    String transformation;
-    if (mode == BlockCipherMode.NIST_KEY_WRAP.value()) {
-      if (plain.length < 16 || plain.length % 8 != 0) {
-        throw KmipException.invalidField(
-            "NIST Key Wrap takes a multiple of 8 bytes, at least 16: use AES Key Wrap Padding");
-      }
-      transformation = "AES/KW/NoPadding";
-    } else if (mode == BlockCipherMode.AES_KEY_WRAP_PADDING.value()) {
-      transformation = "AES/KWP/NoPadding";
-    } else {
+    SecretBytes kek = key.material().secret();
+    if (mode == BlockCipherMode.AES_KEY_WRAP_PADDING.value()) {
+      return AesKeyWrapPad.wrap(kek, plain);
+    }
+    if (mode != BlockCipherMode.NIST_KEY_WRAP.value()) {
       throw KmipException.invalidField(
           "an AES wrapping key wraps by NIST Key Wrap or AES Key Wrap Padding");
     }
-    byte[] raw = key.material().secret().toByteArray(SecretAccess.get());
+    if (plain.length < 16 || plain.length % 8 != 0) {
+      throw KmipException.invalidField(
+          "NIST Key Wrap takes a multiple of 8 bytes, at least 16: use AES Key Wrap Padding");
+    }
+    byte[] raw = kek.toByteArray(SecretAccess.get());
     try {
-      Cipher c = Cipher.getInstance(transformation);
+      Cipher c = Cipher.getInstance("AES/KW/NoPadding");
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(raw, "AES"));
       return c.doFinal(plain);
     } finally {
@@ -248,18 +249,11 @@ final class KeyWrapping {
 
   private static String hash(Optional<Integer> value) throws KmipException {
     if (value.isEmpty()) {
-      return "SHA-1";
+      return "SHA-1"; // the specification's default for OAEP
     }
-    int v = value.get();
-    if (v == HashingAlgorithm.SHA_1.value()) {
-      return "SHA-1";
-    } else if (v == HashingAlgorithm.SHA_256.value()) {
-      return "SHA-256";
-    } else if (v == HashingAlgorithm.SHA_384.value()) {
-      return "SHA-384";
-    } else if (v == HashingAlgorithm.SHA_512.value()) {
-      return "SHA-512";
-    }
-    throw KmipException.invalidField("RSA-OAEP wrapping hashes with SHA-1, SHA-256/384/512");
+    HashingAlgorithm h =
+        HashingAlgorithm.fromValue(value.get())
+            .orElseThrow(() -> KmipException.invalidField("the Hashing Algorithm is not known"));
+    return CryptoKeys.jcaHash(h, "RSA-OAEP wrapping");
   }
 }

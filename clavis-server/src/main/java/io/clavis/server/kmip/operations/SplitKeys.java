@@ -28,9 +28,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Split Key objects: one part of a key split among several holders. Clavis does not join or check
- * parts (it holds one), so it keeps the whole Split Key structure, checked and re-encoded as TTLV,
- * as the object's value; Get returns it as it was registered.
+ * Split Key objects: one part of a key split among several holders. A registered part is checked
+ * and kept as its whole Split Key structure, re-encoded as TTLV, as the object's value (Get returns
+ * it as registered); Create Split Key splits a key into parts (XOR, or polynomial sharing over
+ * GF(2^8)) and Join Split Key puts enough parts back together.
  */
 final class SplitKeys {
   // Split Key Method: XOR, Polynomial Sharing GF(2^16) (2), Prime Field, GF(2^8) (KMIP 1.4
