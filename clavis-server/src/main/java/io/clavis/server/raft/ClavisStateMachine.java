@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -54,6 +55,10 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private final StorageAdapter storage = new StorageAdapter();
   private volatile StateStore store;
   private volatile Path smDir;
+  // The newest snapshot whose manifest was checked when it was found, taken or installed. Ratis
+  // asks for it on every append and every log-appender pass: hashing the files each time cost
+  // more than the writes themselves once the state grew.
+  private volatile Snapshot newestSnapshot;
 
   public void addListener(StateListener listener) {
     listeners.add(listener);
@@ -80,6 +85,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
   private void load() throws IOException {
     Files.createDirectories(snapshotsDir());
     Optional<Snapshot> latest = latestSnapshot();
+    newestSnapshot = latest.orElse(null);
     Path db = smDir.resolve("db");
     if (latest.isPresent() && !Files.exists(db.resolve("CURRENT"))) {
       LOG.info("Restoring state from snapshot {}", latest.get().termIndex());
@@ -118,6 +124,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
   public void reinitialize() throws IOException {
     Snapshot latest =
         latestSnapshot().orElseThrow(() -> new IOException("no valid snapshot after installation"));
+    newestSnapshot = latest;
     Path db = smDir.resolve("db");
     deleteTree(db);
     restore(latest, db);
@@ -147,24 +154,40 @@ public final class ClavisStateMachine extends BaseStateMachine {
       LOG.error("Unreadable command at {}", ti, e);
       throw new IllegalStateException("unreadable command at " + ti, e);
     }
-    CommandReply[] reply = new CommandReply[1];
+    List<Command> commands =
+        command instanceof CommandBatch batch ? batch.commands() : List.of(command);
+    List<CommandReply> replies = new ArrayList<>(commands.size());
     store.apply(
         ti.getTerm(),
         ti.getIndex(),
-        txn ->
-            reply[0] =
-                command instanceof IdempotentCommand once
-                    ? once.applyOnce(txn, c -> applyOne(c, txn))
-                    : applyOne(command, txn));
+        txn -> {
+          for (Command c : commands) {
+            txn.beginCommand();
+            replies.add(
+                c instanceof IdempotentCommand once
+                    ? once.applyOnce(txn, inner -> applyOne(inner, txn))
+                    : applyOne(c, txn));
+            txn.endCommand();
+          }
+        });
     updateLastAppliedTermIndex(ti);
-    if (reply[0].errorCode() == null && !reply[0].replayed()) {
-      Command applied = command instanceof IdempotentCommand once ? once.command() : command;
-      for (StateListener l : listeners) {
-        l.applied(applied);
+    for (int i = 0; i < commands.size(); i++) {
+      CommandReply reply = replies.get(i);
+      if (reply.errorCode() == null && !reply.replayed()) {
+        Command c = commands.get(i);
+        Command applied = c instanceof IdempotentCommand once ? once.command() : c;
+        for (StateListener l : listeners) {
+          l.applied(applied);
+        }
       }
     }
+    if (trx.getServerRole() != RaftPeerRole.LEADER) {
+      // Only the leader answers the client that proposed the entry.
+      return CompletableFuture.completedFuture(Message.EMPTY);
+    }
+    Object answer = command instanceof CommandBatch ? replies : replies.get(0);
     return CompletableFuture.completedFuture(
-        Message.valueOf(ByteString.copyFrom(StateJson.toBytes(reply[0]))));
+        Message.valueOf(ByteString.copyFrom(StateJson.toBytes(answer))));
   }
 
   private static CommandReply applyOne(Command command, StateStore.Transaction txn) {
@@ -197,6 +220,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
     }
     Path target = snapshotsDir().resolve(ti.getTerm() + "_" + ti.getIndex());
     if (Files.exists(target.resolve(MANIFEST))) {
+      newestSnapshot = latestSnapshot().orElse(null);
       return ti.getIndex();
     }
     Path tmp = snapshotsDir().resolve(".tmp-" + ti.getTerm() + "_" + ti.getIndex());
@@ -204,6 +228,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
     store.checkpoint(tmp);
     writeManifest(tmp);
     Files.move(tmp, target);
+    newestSnapshot = new Snapshot(target, ti, fileInfos(target));
     pruneSnapshots();
     LOG.info("Snapshot taken at {}", ti);
     return ti.getIndex();
@@ -211,12 +236,8 @@ public final class ClavisStateMachine extends BaseStateMachine {
 
   @Override
   public SnapshotInfo getLatestSnapshot() {
-    try {
-      return latestSnapshot().map(Snapshot::info).orElse(null);
-    } catch (IOException e) {
-      LOG.warn("Cannot read snapshots", e);
-      return null;
-    }
+    Snapshot newest = newestSnapshot;
+    return newest == null ? null : newest.info();
   }
 
   @Override

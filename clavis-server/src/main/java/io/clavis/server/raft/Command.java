@@ -34,6 +34,7 @@ import io.clavis.server.vault.DeleteCompartmentCommand;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = InitializeCommand.class, name = "initialize"),
   @JsonSubTypes.Type(value = IdempotentCommand.class, name = "idempotent"),
+  @JsonSubTypes.Type(value = CommandBatch.class, name = "batch"),
   @JsonSubTypes.Type(value = PurgeIdempotencyCommand.class, name = "purge-idempotency"),
   @JsonSubTypes.Type(value = IdentityCommands.CreateToken.class, name = "create-token"),
   @JsonSubTypes.Type(value = IdentityCommands.RevokeToken.class, name = "revoke-token"),

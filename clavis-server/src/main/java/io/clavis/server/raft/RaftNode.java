@@ -3,7 +3,6 @@ package io.clavis.server.raft;
 import io.clavis.server.common.Clock;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
-import io.clavis.server.state.StateJson;
 import io.clavis.server.tls.ClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -34,7 +32,6 @@ import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
@@ -64,8 +61,7 @@ public final class RaftNode implements AutoCloseable {
   private final RaftServer server;
   private final RaftClient client;
   private final ClavisStateMachine stateMachine;
-  private final java.util.concurrent.ExecutorService writers =
-      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+  private final WriteBatcher writes;
 
   /**
    * Settings that change how the group behaves; defaults suit production. {@code joining} is true
@@ -152,6 +148,9 @@ public final class RaftNode implements AutoCloseable {
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     20, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
             .build();
+    // The blocking API, one virtual thread per batch: Ratis's ordered async stream would hold
+    // every later write behind a failed one, and closes for good once a request gives up.
+    this.writes = new WriteBatcher(message -> client.io().send(message));
   }
 
   public void start() throws IOException {
@@ -200,26 +199,15 @@ public final class RaftNode implements AutoCloseable {
         scope == null || command instanceof Command.Unrepeatable
             ? command
             : scope.wrap(command, Clock.now());
-    Message message = Message.valueOf(ByteString.copyFrom(StateJson.toBytes(sent)));
-    // The blocking API, one virtual thread per write: Ratis's ordered async stream would hold
-    // every later write behind a failed one, and closes for good once a request gives up.
-    java.util.concurrent.CompletableFuture<RaftClientReply> pending =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return client.io().send(message);
-              } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-              }
-            },
-            writers);
-    RaftClientReply reply;
+    // Group commit: concurrent writes of this node share log entries (see WriteBatcher).
+    java.util.concurrent.CompletableFuture<CommandReply> pending = writes.submit(sent);
+    CommandReply commandReply;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS);
     long leaderlessSince = 0;
     try {
       while (true) {
         try {
-          reply = pending.get(LEADER_CHECK_MS, TimeUnit.MILLISECONDS);
+          commandReply = pending.get(LEADER_CHECK_MS, TimeUnit.MILLISECONDS);
           break;
         } catch (TimeoutException e) {
           long now = System.nanoTime();
@@ -244,12 +232,6 @@ public final class RaftNode implements AutoCloseable {
       LOG.warn("Write failed: {}", e.getCause().toString());
       throw noQuorum();
     }
-    if (!reply.isSuccess()) {
-      LOG.warn("Write not committed: {}", reply.getException());
-      throw noQuorum();
-    }
-    CommandReply commandReply =
-        StateJson.fromBytes(reply.getMessage().getContent().toByteArray(), CommandReply.class);
     if (commandReply.replayed() && scope != null) {
       scope.markReplayed();
     }
@@ -435,7 +417,7 @@ public final class RaftNode implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    writers.shutdownNow();
+    writes.close();
     try {
       client.close();
     } finally {

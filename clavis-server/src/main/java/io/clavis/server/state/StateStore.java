@@ -161,27 +161,32 @@ public final class StateStore implements AutoCloseable {
 
   /** Visits raw entries under a prefix; stops after {@code limit}. */
   public void scanKeys(String prefix, String startAfter, int limit, EntryVisitor visitor) {
-    byte[] prefixBytes = bytes(prefix);
     lock.readLock().lock();
     try (ReadOptions ro = new ReadOptions();
         RocksIterator it = db().newIterator(ro)) {
-      if (startAfter == null) {
-        it.seek(prefixBytes);
-      } else {
-        byte[] after = bytes(startAfter);
-        it.seek(after);
-        if (it.isValid() && java.util.Arrays.equals(it.key(), after)) {
-          it.next();
-        }
-      }
-      int n = 0;
-      while (it.isValid() && n < limit && startsWith(it.key(), prefixBytes)) {
-        visitor.visit(new String(it.key(), StandardCharsets.UTF_8), it.value());
-        n++;
-        it.next();
-      }
+      visit(it, prefix, startAfter, limit, visitor);
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  private static void visit(
+      RocksIterator it, String prefix, String startAfter, int limit, EntryVisitor visitor) {
+    byte[] prefixBytes = bytes(prefix);
+    if (startAfter == null) {
+      it.seek(prefixBytes);
+    } else {
+      byte[] after = bytes(startAfter);
+      it.seek(after);
+      if (it.isValid() && java.util.Arrays.equals(it.key(), after)) {
+        it.next();
+      }
+    }
+    int n = 0;
+    while (it.isValid() && n < limit && startsWith(it.key(), prefixBytes)) {
+      visitor.visit(new String(it.key(), StandardCharsets.UTF_8), it.value());
+      n++;
+      it.next();
     }
   }
 
@@ -220,10 +225,13 @@ public final class StateStore implements AutoCloseable {
 
   /**
    * Reads that see the entry's own earlier writes, and the writes themselves. Only the state
-   * machine holds one, for the duration of one entry.
+   * machine holds one, for the duration of one entry. An entry may carry several commands: each
+   * runs between {@link #beginCommand} and {@link #endCommand}, so that {@link #discard} drops only
+   * the writes of the command that rejects.
    */
   public final class Transaction {
     private final WriteBatchWithIndex batch;
+    private boolean inCommand;
 
     private Transaction(WriteBatchWithIndex batch) {
       this.batch = batch;
@@ -238,8 +246,15 @@ public final class StateStore implements AutoCloseable {
       }
     }
 
+    /** Like {@link StateStore#scan}, seeing this entry's own writes and deletions too. */
     public <T> List<T> scan(String prefix, int limit, Class<T> type) {
-      return StateStore.this.scan(prefix, null, limit, type);
+      List<T> out = new ArrayList<>();
+      try (ReadOptions ro = new ReadOptions();
+          RocksIterator base = db().newIterator(ro);
+          RocksIterator it = batch.newIteratorWithBase(base)) {
+        visit(it, prefix, null, limit, (k, v) -> out.add(StateJson.fromBytes(v, type)));
+      }
+      return out;
     }
 
     public void put(String key, Object value) {
@@ -250,17 +265,51 @@ public final class StateStore implements AutoCloseable {
       }
     }
 
-    /** Drops every write made so far in this entry (a rejected command changes nothing). */
-    public void discard() {
-      batch.clear();
-    }
-
     public void delete(String key) {
       try {
         batch.delete(bytes(key));
       } catch (RocksDBException e) {
         throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
       }
+    }
+
+    /** Marks where the next command's writes start. */
+    public void beginCommand() {
+      if (inCommand) {
+        throw new IllegalStateException("a command is already running in this entry");
+      }
+      batch.setSavePoint();
+      inCommand = true;
+    }
+
+    /** The command's writes stay in the entry. */
+    public void endCommand() {
+      if (!inCommand) {
+        throw new IllegalStateException("no command is running in this entry");
+      }
+      try {
+        batch.popSavePoint();
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+      }
+      inCommand = false;
+    }
+
+    /**
+     * Drops every write the current command made so far (a rejected command changes nothing); in an
+     * entry without commands marked, every write of the entry.
+     */
+    public void discard() {
+      if (!inCommand) {
+        batch.clear();
+        return;
+      }
+      try {
+        batch.rollbackToSavePoint();
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
+      }
+      batch.setSavePoint();
     }
   }
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Replicated key creation: a dev cluster of NODES node processes on this machine, and
+# `clavis bench --op create-key` through the SDK (every node in --server) at each concurrency.
+# Usage: bench/replicated-writes.sh [DURATION_SECONDS] [CONCURRENCY...]
+#   e.g. bench/replicated-writes.sh 15 16 64 256
+# NODES (default 3) sets the cluster size; WARMUP (default 20) the unmeasured seconds before
+# each level (three fresh JVMs on two cores compile for a while); CLAVIS_DEV_OPTS adds options
+# to `clavis dev`.
+# Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-15}"
+shift || true
+LEVELS=("${@:-64}")
+[ ${#LEVELS[@]} -gt 0 ] || LEVELS=(64)
+NODES="${NODES:-3}"
+WARMUP="${WARMUP:-20}"
+
+WORK="$(mktemp -d)"
+# shellcheck disable=SC2086
+"$ROOT/bin/clavis" dev --nodes "$NODES" --data "$WORK/data" --api-port 0 --cluster-port 0 \
+  --kmip-port 0 ${CLAVIS_DEV_OPTS:-} >"$WORK/dev.log" 2>&1 &
+DEV=$!
+trap 'kill $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 240); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
+[ -f "$WORK/data/dev.json" ] || { cat "$WORK/dev.log" >&2; exit 1; }
+
+field() { sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}.*/\\1/p" | head -n 1; }
+DEV_JSON="$WORK/data/dev.json"
+CLAVIS_SERVER="$(grep -o '"api" *: *"[^"]*"' "$DEV_JSON" | sed 's/.*"\(https[^"]*\)"/\1/' | awk '!seen[$0]++' | paste -sd, -)"
+CLAVIS_TOKEN="$(field token <"$DEV_JSON")"
+CLAVIS_CACERT="$(field caCert <"$DEV_JSON")"
+export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
+VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
+echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${DURATION}s per level" >&2
+for c in "${LEVELS[@]}"; do
+  "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
+    --duration "$DURATION" --warmup "$WARMUP" -o json \
+    | tr -d '\n ' \
+    | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/'
+  echo
+done

@@ -1,0 +1,181 @@
+package io.clavis.server.raft;
+
+import io.clavis.server.state.StateJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for this node's writes. Commands wait in one queue; a few batches are on their way
+ * to the leader at a time, and whatever queued up meanwhile leaves as the next batch, one log entry
+ * for all of it. A lone write goes at once and alone; under load, entries grow instead of
+ * multiplying, so the Raft round trip, the log append and its fsync are paid once per batch rather
+ * than once per write.
+ */
+final class WriteBatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
+
+  /** Most commands in one entry. */
+  static final int MAX_COMMANDS = 512;
+
+  /** Most command bytes in one entry; a larger command still goes, alone. */
+  static final int MAX_BYTES = 1 << 20;
+
+  /** Batches on their way at once: enough to keep the leader busy while one waits for fsync. */
+  static final int MAX_IN_FLIGHT = 4;
+
+  /** Sends one log entry and waits until it is committed and applied (Ratis's blocking call). */
+  @FunctionalInterface
+  interface Sender {
+    RaftClientReply send(Message message) throws IOException;
+  }
+
+  /** The entry could not be committed: not the command's fault, and its outcome is unknown. */
+  static final class NotCommittedException extends IOException {
+    NotCommittedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private record Pending(byte[] json, CompletableFuture<CommandReply> reply) {}
+
+  private static final byte[] BATCH_START =
+      "{\"type\":\"batch\",\"commands\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.US_ASCII);
+
+  private final Sender sender;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
+  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  private final Thread loop;
+  private volatile boolean closed;
+
+  WriteBatcher(Sender sender) {
+    this.sender = sender;
+    this.loop = Thread.ofPlatform().name("raft-write-batcher").daemon().start(this::run);
+  }
+
+  /** Queues a command; the future completes with its reply once its entry is applied here. */
+  CompletableFuture<CommandReply> submit(Command command) {
+    if (command instanceof CommandBatch) {
+      throw new IllegalArgumentException("batches are made here, not submitted");
+    }
+    Pending p = new Pending(StateJson.toBytes(command), new CompletableFuture<>());
+    if (closed) {
+      p.reply.completeExceptionally(new NotCommittedException("this node is stopping", null));
+      return p.reply;
+    }
+    queue.add(p);
+    return p.reply;
+  }
+
+  private void run() {
+    try {
+      while (!closed) {
+        Pending first = queue.take();
+        // Waiting for a free slot is what lets the next batch grow.
+        slots.acquire();
+        List<Pending> batch = new ArrayList<>();
+        batch.add(first);
+        int bytes = first.json.length;
+        for (Pending next = queue.peek();
+            next != null && batch.size() < MAX_COMMANDS && bytes + next.json.length <= MAX_BYTES;
+            next = queue.peek()) {
+          batch.add(queue.poll());
+          bytes += next.json.length;
+        }
+        senders.execute(
+            () -> {
+              try {
+                send(batch);
+              } finally {
+                slots.release();
+              }
+            });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    failQueued();
+  }
+
+  private void send(List<Pending> batch) {
+    RaftClientReply reply;
+    try {
+      reply = sender.send(Message.valueOf(ByteString.copyFrom(entry(batch))));
+    } catch (IOException | RuntimeException e) {
+      fail(batch, new NotCommittedException("write failed: " + e, e));
+      return;
+    }
+    if (!reply.isSuccess()) {
+      fail(batch, new NotCommittedException("write not committed", reply.getException()));
+      return;
+    }
+    byte[] answer = reply.getMessage().getContent().toByteArray();
+    try {
+      if (batch.size() == 1) {
+        batch.get(0).reply.complete(StateJson.fromBytes(answer, CommandReply.class));
+        return;
+      }
+      CommandReply[] replies = StateJson.fromBytes(answer, CommandReply[].class);
+      if (replies.length != batch.size()) {
+        throw new IllegalStateException(
+            replies.length + " replies for a batch of " + batch.size() + " commands");
+      }
+      for (int i = 0; i < replies.length; i++) {
+        batch.get(i).reply.complete(replies[i]);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Unreadable reply to a committed entry", e);
+      batch.forEach(p -> p.reply.completeExceptionally(e));
+    }
+  }
+
+  /** One command as itself; several as a {@link CommandBatch}, from their JSON as queued. */
+  private static byte[] entry(List<Pending> batch) {
+    if (batch.size() == 1) {
+      return batch.get(0).json;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(BATCH_START);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(batch.get(i).json);
+    }
+    out.writeBytes(BATCH_END);
+    return out.toByteArray();
+  }
+
+  private static void fail(List<Pending> batch, NotCommittedException e) {
+    batch.forEach(p -> p.reply.completeExceptionally(e));
+  }
+
+  private void failQueued() {
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    fail(left, new NotCommittedException("this node is stopping", null));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    loop.interrupt();
+    senders.shutdownNow();
+    failQueued();
+  }
+}
