@@ -59,6 +59,8 @@ public final class ClavisStateMachine extends BaseStateMachine {
   // asks for it on every append and every log-appender pass: hashing the files each time cost
   // more than the writes themselves once the state grew.
   private volatile Snapshot newestSnapshot;
+  private final java.util.Map<String, Digests> sstDigests =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public void addListener(StateListener listener) {
     listeners.add(listener);
@@ -294,20 +296,64 @@ public final class ClavisStateMachine extends BaseStateMachine {
     List<FileInfo> infos = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(ClavisStateMachine::isSnapshotFile).sorted().toList()) {
-        infos.add(new FileInfo(f.toAbsolutePath(), md5(f)));
+        infos.add(new FileInfo(f.toAbsolutePath(), digests(f).md5()));
       }
     }
     return infos;
   }
 
-  private static void writeManifest(Path dir) throws IOException {
+  private void writeManifest(Path dir) throws IOException {
     StringBuilder sb = new StringBuilder();
+    java.util.Set<String> names = new java.util.HashSet<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(ClavisStateMachine::isSnapshotFile).sorted().toList()) {
-        sb.append(sha256(f)).append("  ").append(f.getFileName()).append('\n');
+        sb.append(digests(f).sha256()).append("  ").append(f.getFileName()).append('\n');
+        names.add(f.getFileName().toString());
       }
     }
     Files.writeString(dir.resolve(MANIFEST), sb.toString());
+    // Files of older snapshots that this one no longer holds will not be asked for again.
+    sstDigests.keySet().retainAll(names);
+  }
+
+  /** The SHA-256 (for our manifest) and MD5 (for Ratis's snapshot transfer) of one file. */
+  private record Digests(long size, String sha256, MD5Hash md5) {}
+
+  /**
+   * A snapshot's table files are hard links to the live database's, which RocksDB never changes
+   * once written and names uniquely: each is read and hashed once, not at every snapshot (the state
+   * can be gigabytes). Other files are small and hashed each time.
+   */
+  private Digests digests(Path f) throws IOException {
+    String name = f.getFileName().toString();
+    long size = Files.size(f);
+    if (name.endsWith(".sst")) {
+      Digests known = sstDigests.get(name);
+      if (known != null && known.size() == size) {
+        return known;
+      }
+    }
+    MessageDigest sha256;
+    MessageDigest md5;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(f)) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        sha256.update(buf, 0, n);
+        md5.update(buf, 0, n);
+      }
+    }
+    Digests d =
+        new Digests(size, HexFormat.of().formatHex(sha256.digest()), new MD5Hash(md5.digest()));
+    if (name.endsWith(".sst")) {
+      sstDigests.put(name, d);
+    }
+    return d;
   }
 
   private static boolean verifyManifest(Path dir) {
@@ -373,10 +419,6 @@ public final class ClavisStateMachine extends BaseStateMachine {
 
   private static String sha256(Path file) throws IOException {
     return HexFormat.of().formatHex(digest(file, "SHA-256"));
-  }
-
-  private static MD5Hash md5(Path file) throws IOException {
-    return new MD5Hash(digest(file, "MD5"));
   }
 
   private static byte[] digest(Path file, String algorithm) throws IOException {

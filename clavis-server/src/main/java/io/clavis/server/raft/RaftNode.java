@@ -3,6 +3,7 @@ package io.clavis.server.raft;
 import io.clavis.server.common.Clock;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
+import io.clavis.server.state.StateJson;
 import io.clavis.server.tls.ClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -32,6 +34,7 @@ import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
@@ -236,6 +239,25 @@ public final class RaftNode implements AutoCloseable {
       scope.markReplayed();
     }
     return commandReply.resultAs(resultType);
+  }
+
+  /**
+   * Proposes the commands as one log entry, the way group commit does under load, and returns their
+   * replies in order; rejections are replies here, not exceptions. For tests that pin down how an
+   * entry of several commands applies.
+   */
+  List<CommandReply> submitTogether(List<Command> commands) throws IOException {
+    RaftClientReply reply =
+        client
+            .io()
+            .send(
+                Message.valueOf(
+                    ByteString.copyFrom(StateJson.toBytes(new CommandBatch(commands)))));
+    if (!reply.isSuccess()) {
+      throw new IOException("not committed", reply.getException());
+    }
+    return List.of(
+        StateJson.fromBytes(reply.getMessage().getContent().toByteArray(), CommandReply[].class));
   }
 
   /**

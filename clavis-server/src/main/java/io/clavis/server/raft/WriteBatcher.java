@@ -59,7 +59,11 @@ final class WriteBatcher implements AutoCloseable {
   private final Sender sender;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
-  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  // Platform threads, one per slot: gRPC and Netty keep per-thread caches that a fresh virtual
+  // thread per batch would build again every time.
+  private final ExecutorService senders =
+      Executors.newFixedThreadPool(
+          MAX_IN_FLIGHT, Thread.ofPlatform().name("raft-write-", 1).daemon().factory());
   private final Thread loop;
   private volatile boolean closed;
 

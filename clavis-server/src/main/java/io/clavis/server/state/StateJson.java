@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -26,6 +27,9 @@ public final class StateJson {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          // Generated accessors instead of reflection: every replicated command and stored
+          // record passes through this mapper on every node.
+          .addModule(new BlackbirdModule())
           .addModule(
               new SimpleModule("clavis-instants").addDeserializer(Instant.class, new Instants()))
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
