@@ -3,9 +3,9 @@
 # `clavis bench --op create-key` through the SDK (every node in --server) at each concurrency.
 # Usage: bench/replicated-writes.sh [DURATION_SECONDS] [CONCURRENCY...]
 #   e.g. bench/replicated-writes.sh 15 16 64 256
-# NODES (default 3) sets the cluster size; WARMUP (default 20) the unmeasured seconds before
-# each level (three fresh JVMs on two cores compile for a while); CLAVIS_DEV_OPTS adds options
-# to `clavis dev`.
+# NODES (default 3) sets the cluster size; WARMUP (default 90) the seconds of unmeasured load
+# at the first concurrency before any measurement (three fresh JVMs sharing two cores keep their
+# JIT compilers busy for a minute or more); CLAVIS_DEV_OPTS adds options to `clavis dev`.
 # Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +14,7 @@ shift || true
 LEVELS=("${@:-64}")
 [ ${#LEVELS[@]} -gt 0 ] || LEVELS=(64)
 NODES="${NODES:-3}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-90}"
 
 WORK="$(mktemp -d)"
 # shellcheck disable=SC2086
@@ -32,10 +32,13 @@ CLAVIS_TOKEN="$(field token <"$DEV_JSON")"
 CLAVIS_CACERT="$(field caCert <"$DEV_JSON")"
 export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
 VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
-echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${DURATION}s per level" >&2
+echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${WARMUP}s warm-up," \
+  "${DURATION}s per level" >&2
+"$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "${LEVELS[0]}" \
+  --duration "$WARMUP" --warmup 0 -o json >/dev/null
 for c in "${LEVELS[@]}"; do
   "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
-    --duration "$DURATION" --warmup "$WARMUP" -o json \
+    --duration "$DURATION" --warmup 5 -o json \
     | tr -d '\n ' \
     | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/'
   echo

@@ -44,7 +44,7 @@ public final class RsaOaep {
     }
     Cipher cipher = CIPHERS.acquire();
     try {
-      cipher.init(Cipher.ENCRYPT_MODE, pub, parameters(label), SecureRandoms.shared());
+      cipher.init(Cipher.ENCRYPT_MODE, pub, parameters(label), SecureRandoms.current());
       return cipher.doFinal(plaintext);
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException("key cannot be used for RSA-OAEP", e);

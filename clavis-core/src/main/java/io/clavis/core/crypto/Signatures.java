@@ -75,7 +75,7 @@ public final class Signatures {
     EngineCache<Signature> cache = MESSAGE_ENGINES.get(alg);
     Signature engine = cache.acquire();
     try {
-      engine.initSign(key, SecureRandoms.shared());
+      engine.initSign(key, SecureRandoms.current());
       engine.update(message);
       return engine.sign();
     } catch (InvalidKeyException e) {
@@ -189,7 +189,7 @@ public final class Signatures {
     byte[] digestInfo = digestInfo(alg, digest);
     Cipher cipher = RSA_PKCS1_SIGN.acquire();
     try {
-      cipher.init(Cipher.ENCRYPT_MODE, key, SecureRandoms.shared());
+      cipher.init(Cipher.ENCRYPT_MODE, key, SecureRandoms.current());
       return cipher.doFinal(digestInfo);
     } finally {
       RSA_PKCS1_SIGN.release(cipher);
@@ -246,7 +246,7 @@ public final class Signatures {
       throws GeneralSecurityException {
     Signature engine = ECDSA_RAW.acquire();
     try {
-      engine.initSign(key, SecureRandoms.shared());
+      engine.initSign(key, SecureRandoms.current());
       engine.update(digest);
       return engine.sign();
     } finally {
@@ -280,7 +280,7 @@ public final class Signatures {
   private static byte[] signPssDigest(SignatureAlgorithm alg, RSAPrivateKey key, byte[] digest)
       throws CryptoException {
     PSSSigner signer = rawPssSigner(alg);
-    signer.init(true, new ParametersWithRandom(privateParameters(key), SecureRandoms.shared()));
+    signer.init(true, new ParametersWithRandom(privateParameters(key), SecureRandoms.current()));
     signer.update(digest, 0, digest.length);
     return signer.generateSignature();
   }

@@ -65,11 +65,12 @@ public final class KeyMaterial {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(
             new RSAKeyGenParameterSpec(algorithm.bits(), RSAKeyGenParameterSpec.F4),
-            SecureRandoms.shared());
+            SecureRandoms.current());
         pair = generator.generateKeyPair();
       } else {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec(algorithm.curveName()), SecureRandoms.shared());
+        generator.initialize(
+            new ECGenParameterSpec(algorithm.curveName()), SecureRandoms.current());
         pair = generator.generateKeyPair();
       }
     } catch (GeneralSecurityException e) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 /** A REST request as endpoints see it: parsed body, parameters, the caller and its rights. */
 public final class ApiRequest {
   private final ServerRequest request;
+  private final Map<String, String> pathParams;
   private final String requestId;
   private final JsonBody body;
   private final Principal principal;
@@ -25,12 +26,14 @@ public final class ApiRequest {
 
   ApiRequest(
       ServerRequest request,
+      Map<String, String> pathParams,
       String requestId,
       JsonBody body,
       Principal principal,
       Guard guard,
       AccessControl access) {
     this.request = request;
+    this.pathParams = pathParams;
     this.requestId = requestId;
     this.body = body;
     this.principal = principal;
@@ -115,7 +118,7 @@ public final class ApiRequest {
   }
 
   public String pathParam(String name) {
-    return request.path().pathParameters().get(name);
+    return pathParams.get(name);
   }
 
   public Optional<String> query(String name) {

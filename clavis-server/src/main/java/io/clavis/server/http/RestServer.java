@@ -31,7 +31,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,33 +167,33 @@ public final class RestServer implements AutoCloseable {
   }
 
   private void routing(HttpRouting.Builder r, Routes routes) {
-    Map<String, List<Method>> methodsByPath = new LinkedHashMap<>();
+    RouteTable<Route> table = new RouteTable<>();
     for (Route route : routes.routes) {
-      r.route(route.method(), route.path(), (req, res) -> serve(route, req, res));
-      methodsByPath.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route.method());
+      table.add(route.method(), route.path(), route);
     }
-    // Same path, other method: 405 rather than a misleading 404.
-    methodsByPath.forEach(
-        (path, methods) ->
-            r.route(
-                m -> !methods.contains(m),
-                io.helidon.http.PathMatchers.create(path),
-                (req, res) ->
-                    sendError(
-                        res,
-                        newRequestId(),
-                        new ClavisException(
-                            ErrorCode.METHOD_NOT_ALLOWED,
-                            req.prologue().method().text() + " is not allowed on this path"))));
     r.any(
-        (req, res) ->
-            sendError(
-                res,
-                newRequestId(),
-                new ClavisException(ErrorCode.NOT_FOUND, "no such endpoint: " + safePath(req))));
+        (req, res) -> {
+          switch (table.find(req.prologue().method(), req.path().path())) {
+            case RouteTable.Found<Route> found -> serve(found.route(), found.params(), req, res);
+            case RouteTable.MethodNotAllowed<Route> m ->
+                // Same path, other method: 405 rather than a misleading 404.
+                sendError(
+                    res,
+                    newRequestId(),
+                    new ClavisException(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        req.prologue().method().text() + " is not allowed on this path"));
+            case RouteTable.NotFound<Route> n ->
+                sendError(
+                    res,
+                    newRequestId(),
+                    new ClavisException(ErrorCode.NOT_FOUND, "no such endpoint: " + safePath(req)));
+          }
+        });
   }
 
-  private void serve(Route route, ServerRequest req, ServerResponse res) {
+  private void serve(
+      Route route, Map<String, String> pathParams, ServerRequest req, ServerResponse res) {
     String requestId = newRequestId();
     long started = System.nanoTime();
     Guard guard = route.guard();
@@ -217,7 +216,7 @@ public final class RestServer implements AutoCloseable {
               access.authenticate(token, token == null ? ApiRequest.clientCertificate(req) : null);
         }
       }
-      request = new ApiRequest(req, requestId, readBody(req), principal, guard, access);
+      request = new ApiRequest(req, pathParams, requestId, readBody(req), principal, guard, access);
       if (guard.kind() == Guard.Kind.AUTHORIZED) {
         target = guard.target() == null ? Target.TENANCY : resolve(guard.target(), request);
         if (target != null) {
