@@ -6,7 +6,9 @@
 # NODES (default 3) sets the cluster size; WARMUP (default 90) the seconds of unmeasured load
 # at the first concurrency before any measurement (three fresh JVMs sharing two cores keep their
 # JIT compilers busy for a minute or more); CLAVIS_DEV_OPTS adds options to `clavis dev`.
-# Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}.
+# Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}; with
+# SWEEP_TSV=FILE each is also appended to FILE as "replicated-create concurrency ops/s p99-ms"
+# (for bench/plot.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${1:-15}"
@@ -37,9 +39,12 @@ echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${WARMUP}s warm-up
 "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "${LEVELS[0]}" \
   --duration "$WARMUP" --warmup 0 -o json >/dev/null
 for c in "${LEVELS[@]}"; do
-  "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
+  line="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
     --duration "$DURATION" --warmup 5 -o json \
     | tr -d '\n ' \
-    | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/'
-  echo
+    | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/')"
+  echo "$line"
+  if [ -n "${SWEEP_TSV:-}" ]; then
+    echo "$line" | sed 's/.*"opsPerSec":\([0-9.]*\),"p50Ms":[0-9.]*,"p99Ms":\([0-9.]*\).*/replicated-create '"$c"' \1 \2/' >>"$SWEEP_TSV"
+  fi
 done

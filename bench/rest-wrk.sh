@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # REST throughput of a single dev node, measured with wrk on the same machine, for every hot path
 # (encrypt, decrypt, generate-data-key, HMAC, ECDSA P-256 sign) and Clavis's own static reply.
-# Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS] [OPERATION...]
+# Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS[,CONNECTIONS...]] [OPERATION...]
 #   OPERATION: nginx health encrypt decrypt generate-data-key mac sign (default: all)
+#   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
+#   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
+#   bench/plot.sh).
 # Needs wrk (apt-get install wrk). Starts its own dev node on free ports in a temp dir;
 # CLAVIS_DEV_OPTS adds options to `clavis dev` (e.g. --audit-fail-open).
 # With nginx installed (apt-get install nginx) it also measures, in the same run and with the
@@ -80,19 +83,31 @@ NGINX
 fi
 
 declare -A RATE
-run() { # $1 = name, $2 = URL, $3 = lua script or empty
-  local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
-  [ -n "$3" ] && args+=(-s "$3")
-  wrk "${args[@]}" -d5s "$2" >/dev/null # warm-up
-  local line
-  line="$(wrk "${args[@]}" "$2" | awk -v name="$1" '
-    /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
-    END {printf "%-22s %10s req/s   p50 %-8s p99 %-8s%s\n", name, rps, p50, p99,
-         bad ? "   NON-2XX ANSWERS: " bad : ""}')"
-  echo "$line"
-  RATE[$1]="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
+ms() { # wrk's latency ("799.00us", "10.75ms", "1.02s") in milliseconds
+  awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; print n}'
 }
-echo "wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s after 5s of warm-up, TLS keep-alive"
+run() { # $1 = name, $2 = URL, $3 = lua script or empty
+  local level
+  for level in ${CONNECTIONS//,/ }; do
+    local threads=2
+    [ "$level" -lt 2 ] && threads=1
+    local args=(-t"$threads" -c"$level" -d"${DURATION}s" --latency)
+    [ -n "$3" ] && args+=(-s "$3")
+    wrk "${args[@]}" -d5s "$2" >/dev/null # warm-up
+    local line
+    line="$(wrk "${args[@]}" "$2" | awk -v name="$1" -v c="$level" '
+      /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
+      END {printf "%-18s %4s conn %10s req/s   p50 %-8s p99 %-8s%s\n", name, c, rps, p50, p99,
+           bad ? "   NON-2XX ANSWERS: " bad : ""}')"
+    echo "$line"
+    local rps p99
+    rps="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
+    p99="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1)}')"
+    RATE[$1]="$rps"
+    [ -n "${SWEEP_TSV:-}" ] && echo "$1 $level $rps $(ms "$p99")" >>"$SWEEP_TSV"
+  done
+}
+echo "wrk, $CONNECTIONS connections, ${DURATION}s after 5s of warm-up, TLS keep-alive"
 for op in "${OPS[@]}"; do
   case "$op" in
     nginx) [ -n "$NGINX_API" ] && run nginx "$NGINX_API/" "" ;;
@@ -105,7 +120,7 @@ for op in "${OPS[@]}"; do
     *) echo "bench: unknown operation $op" >&2; exit 2 ;;
   esac
 done
-echo
+echo "ratios at the last connection count:"
 for op in "${OPS[@]}"; do
   [ "$op" = nginx ] && continue
   [ -n "$NGINX_API" ] && awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
