@@ -4,7 +4,7 @@
 # Usage: bench/replicated-writes.sh [DURATION_SECONDS] [CONCURRENCY...]
 #   e.g. bench/replicated-writes.sh 15 16 64 256
 # NODES (default 3) sets the cluster size; WARMUP (default 90) the seconds of unmeasured load
-# at the first concurrency before any measurement (three fresh JVMs sharing two cores keep their
+# with 64 workers before any measurement (three fresh JVMs sharing two cores keep their
 # JIT compilers busy for a minute or more); CLAVIS_DEV_OPTS adds options to `clavis dev`.
 # Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}; with
 # SWEEP_TSV=FILE each is also appended to FILE as "replicated-create concurrency ops/s p99-ms"
@@ -36,7 +36,7 @@ export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
 VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
 echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${WARMUP}s warm-up," \
   "${DURATION}s per level" >&2
-"$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "${LEVELS[0]}" \
+"$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency 64 \
   --duration "$WARMUP" --warmup 0 -o json >/dev/null
 for c in "${LEVELS[@]}"; do
   line="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \

@@ -2,7 +2,8 @@
 # REST throughput of a single dev node, measured with wrk on the same machine, for every hot path
 # (encrypt, decrypt, generate-data-key, HMAC, ECDSA P-256 sign) and Clavis's own static reply.
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS[,CONNECTIONS...]] [OPERATION...]
-#   OPERATION: nginx health encrypt decrypt generate-data-key mac sign (default: all)
+#   OPERATION: health encrypt decrypt generate-data-key mac sign nginx (default: all, nginx last
+#   so that it runs while the node is idle rather than still compiling after its start)
 #   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
 #   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
 #   bench/plot.sh).
@@ -17,7 +18,7 @@ DURATION="${1:-15}"
 CONNECTIONS="${2:-64}"
 shift 2 2>/dev/null || shift $#
 OPS=("${@}")
-[ ${#OPS[@]} -gt 0 ] || OPS=(nginx health encrypt decrypt generate-data-key mac sign)
+[ ${#OPS[@]} -gt 0 ] || OPS=(health encrypt decrypt generate-data-key mac sign nginx)
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
@@ -104,7 +105,9 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     rps="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
     p99="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1)}')"
     RATE[$1]="$rps"
-    [ -n "${SWEEP_TSV:-}" ] && echo "$1 $level $rps $(ms "$p99")" >>"$SWEEP_TSV"
+    if [ -n "${SWEEP_TSV:-}" ]; then
+      echo "$1 $level $rps $(ms "$p99")" >>"$SWEEP_TSV"
+    fi
   done
 }
 echo "wrk, $CONNECTIONS connections, ${DURATION}s after 5s of warm-up, TLS keep-alive"
@@ -123,9 +126,12 @@ done
 echo "ratios at the last connection count:"
 for op in "${OPS[@]}"; do
   [ "$op" = nginx ] && continue
-  [ -n "$NGINX_API" ] && awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
-    'BEGIN {printf "%-22s %.2fx nginx\n", n, a / b}'
-  [ -n "${RATE[encrypt]:-}" ] && [ "$op" != encrypt ] && [ "$op" != health ] &&
+  if [ -n "$NGINX_API" ]; then
+    awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
+      'BEGIN {printf "%-22s %.2fx nginx\n", n, a / b}'
+  fi
+  if [ -n "${RATE[encrypt]:-}" ] && [ "$op" != encrypt ] && [ "$op" != health ]; then
     awk -v a="${RATE[$op]}" -v b="${RATE[encrypt]}" -v n="$op" \
       'BEGIN {printf "%-22s %.2fx encrypt\n", n, a / b}'
+  fi
 done

@@ -70,7 +70,7 @@ public final class KeyEndpoints {
 
   private ApiResponse create(ApiRequest r) {
     JsonBody b = r.body();
-    KeyRecord key =
+    KeyService.Created created =
         keys.create(
             new KeyService.CreateRequest(
                 b.text("vaultId"),
@@ -80,8 +80,8 @@ public final class KeyEndpoints {
                 b.optionalStringMap("tags"),
                 b.optionalInt("rotationPeriodDays", 0, KeyService.MAX_ROTATION_DAYS)),
             r.principal());
-    r.audit("keyId", key.id());
-    return new ApiResponse(201, KeyView.of(key, keys.versions(key.id())));
+    r.audit("keyId", created.key().id());
+    return new ApiResponse(201, KeyView.of(created.key(), created.versions()));
   }
 
   private ApiResponse list(ApiRequest r) {

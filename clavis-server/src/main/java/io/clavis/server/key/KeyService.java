@@ -68,7 +68,7 @@ public final class KeyService {
       Map<String, String> tags,
       Integer rotationPeriodDays) {}
 
-  public KeyRecord create(CreateRequest req, Principal by) {
+  public Created create(CreateRequest req, Principal by) {
     if (req.vaultId() == null) {
       throw ClavisException.invalid("vaultId is required");
     }
@@ -98,8 +98,13 @@ public final class KeyService {
             now,
             now,
             by.name());
-    return raft.submit(new CreateKeyCommand(key, first), KeyRecord.class);
+    KeyRecord created = raft.submit(new CreateKeyCommand(key, first), KeyRecord.class);
+    // A repeated request (same idempotency key) answers with the key the first one made.
+    return new Created(created, created.id().equals(id) ? List.of(first) : versions(created.id()));
   }
+
+  /** A key just created, with its versions (the first one, unless it was created before). */
+  public record Created(KeyRecord key, List<KeyVersionRecord> versions) {}
 
   /**
    * A key's metadata. Every request names a key, so records are cached: reading one from RocksDB

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -39,6 +40,7 @@ public final class StateStore implements AutoCloseable {
   private final boolean readOnly;
   private final Options options;
   private final LRUCache blockCache;
+  private final BloomFilter bloomFilter;
   private final WriteOptions writeOptions;
   // Guards the database handle: it is closed and reopened when a snapshot from the leader
   // replaces the state, and a closed RocksDB handle must never be touched.
@@ -51,10 +53,17 @@ public final class StateStore implements AutoCloseable {
     this.dir = dir;
     this.readOnly = readOnly;
     blockCache = new LRUCache(64L * 1024 * 1024);
+    bloomFilter = new BloomFilter(10, false);
     options =
         new Options()
             .setCreateIfMissing(!readOnly)
-            .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
+            .setTableFormatConfig(
+                new BlockBasedTableConfig()
+                    .setBlockCache(blockCache)
+                    // Most writes first look for what must not exist yet (a name, an
+                    // idempotency key): a Bloom filter answers those misses without reading
+                    // every level's index and data blocks.
+                    .setFilterPolicy(bloomFilter));
     writeOptions = new WriteOptions().setSync(false);
     openDb();
   }
@@ -358,5 +367,6 @@ public final class StateStore implements AutoCloseable {
     writeOptions.close();
     options.close();
     blockCache.close();
+    bloomFilter.close();
   }
 }
