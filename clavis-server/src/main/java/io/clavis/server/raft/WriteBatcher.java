@@ -87,31 +87,43 @@ final class WriteBatcher implements AutoCloseable {
   }
 
   private void run() {
+    // Taken from the queue but not yet handed to a sender: failed, not lost, if we stop here.
+    Pending first = null;
     try {
       while (!closed) {
-        Pending first = queue.take();
+        first = queue.take();
         // Waiting for a free slot is what lets the next batch grow.
         slots.acquire();
         List<Pending> batch = new ArrayList<>();
         batch.add(first);
-        int bytes = first.json.length;
+        first = null;
+        int bytes = batch.get(0).json.length;
         for (Pending next = queue.peek();
             next != null && batch.size() < MAX_COMMANDS && bytes + next.json.length <= MAX_BYTES;
             next = queue.peek()) {
           batch.add(queue.poll());
           bytes += next.json.length;
         }
-        senders.execute(
-            () -> {
-              try {
-                send(batch);
-              } finally {
-                slots.release();
-              }
-            });
+        try {
+          senders.execute(
+              () -> {
+                try {
+                  send(batch);
+                } finally {
+                  slots.release();
+                }
+              });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          // closed while handing the batch over
+          fail(batch, new NotCommittedException("this node is stopping", null));
+          slots.release();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (first != null) {
+      fail(List.of(first), new NotCommittedException("this node is stopping", null));
     }
     failQueued();
   }
