@@ -7,17 +7,28 @@ import java.security.SecureRandom;
 /**
  * The source of randomness for keys, nonces and salts.
  *
- * <p>Each thread has its own NIST SP 800-90A Hash_DRBG (SHA-256, 256-bit strength), instantiated
- * from the operating system's entropy: nonces are drawn on every encryption, and one shared
- * generator serialises every caller behind a single lock (the JDK's {@code NativePRNG} reads {@code
- * /dev/urandom} under one) and a system call. Where DRBG is not available the platform default is
- * used, still one per thread.
+ * <p>A few NIST SP 800-90A Hash_DRBGs (SHA-256, 256-bit strength), instantiated once from the
+ * operating system's entropy, each thread drawing from one chosen by its id. Nonces are drawn on
+ * every encryption: one shared generator would serialise every caller behind one lock (the JDK's
+ * {@code NativePRNG} also makes a {@code /dev/urandom} read under it), and a generator per thread
+ * would be instantiated again for every short-lived (virtual) thread. Each DRBG is thread-safe.
+ * Where DRBG is not available the platform default is used.
  */
 public final class SecureRandoms {
-  private static final ThreadLocal<SecureRandom> PER_THREAD =
-      ThreadLocal.withInitial(SecureRandoms::create);
+  private static final SecureRandom[] STRIPES = createStripes();
 
   private SecureRandoms() {}
+
+  private static SecureRandom[] createStripes() {
+    // a power of two, at least four per core
+    int n =
+        Integer.highestOneBit(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) - 1) << 1;
+    SecureRandom[] stripes = new SecureRandom[n];
+    for (int i = 0; i < n; i++) {
+      stripes[i] = create();
+    }
+    return stripes;
+  }
 
   private static SecureRandom create() {
     try {
@@ -34,15 +45,15 @@ public final class SecureRandoms {
       throw new IllegalArgumentException("n must not be negative");
     }
     byte[] out = new byte[n];
-    PER_THREAD.get().nextBytes(out);
+    current().nextBytes(out);
     return out;
   }
 
   /**
-   * Returns this thread's generator, for JCA calls that take one (key pair generation, signing).
-   * Use it on the calling thread only; do not reseed it.
+   * Returns a generator for the calling thread, for JCA calls that take one (key pair generation,
+   * signing). It is thread-safe; do not reseed it.
    */
   public static SecureRandom current() {
-    return PER_THREAD.get();
+    return STRIPES[(int) (Thread.currentThread().threadId() & (STRIPES.length - 1))];
   }
 }

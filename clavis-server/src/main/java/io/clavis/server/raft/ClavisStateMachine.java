@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
-import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -86,6 +85,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
 
   private void load() throws IOException {
     Files.createDirectories(snapshotsDir());
+    sstDigests.clear();
     Optional<Snapshot> latest = latestSnapshot();
     newestSnapshot = latest.orElse(null);
     Path db = smDir.resolve("db");
@@ -124,6 +124,8 @@ public final class ClavisStateMachine extends BaseStateMachine {
   /** The leader's snapshot is installed: rebuild the live database from it. */
   @Override
   public void reinitialize() throws IOException {
+    // The leader's table files are numbered independently of ours: forget what we hashed.
+    sstDigests.clear();
     Snapshot latest =
         latestSnapshot().orElseThrow(() -> new IOException("no valid snapshot after installation"));
     newestSnapshot = latest;
@@ -183,10 +185,8 @@ public final class ClavisStateMachine extends BaseStateMachine {
         }
       }
     }
-    if (trx.getServerRole() != RaftPeerRole.LEADER) {
-      // Only the leader answers the client that proposed the entry.
-      return CompletableFuture.completedFuture(Message.EMPTY);
-    }
+    // Every member answers, not only the leader: Ratis keeps the answer in each member's retry
+    // cache, and a client that retries after a leader change gets it from the new leader.
     Object answer = command instanceof CommandBatch ? replies : replies.get(0);
     return CompletableFuture.completedFuture(
         Message.valueOf(ByteString.copyFrom(StateJson.toBytes(answer))));

@@ -83,6 +83,9 @@ final class WriteBatcher implements AutoCloseable {
       return p.reply;
     }
     queue.add(p);
+    if (closed) {
+      failQueued(); // closed meanwhile: the queue may already have been drained
+    }
     return p.reply;
   }
 
@@ -95,24 +98,29 @@ final class WriteBatcher implements AutoCloseable {
         // Waiting for a free slot is what lets the next batch grow.
         slots.acquire();
         List<Pending> batch = new ArrayList<>();
-        batch.add(first);
+        int bytes = 0;
+        Pending next = first;
         first = null;
-        int bytes = batch.get(0).json.length;
-        for (Pending next = queue.peek();
-            next != null && batch.size() < MAX_COMMANDS && bytes + next.json.length <= MAX_BYTES;
-            next = queue.peek()) {
-          batch.add(queue.poll());
-          bytes += next.json.length;
+        while (next != null) {
+          // A caller that stopped waiting was told its write failed: never propose it later.
+          if (!next.reply.isDone()) {
+            batch.add(next);
+            bytes += next.json.length;
+          }
+          Pending after = queue.peek();
+          if (after == null
+              || batch.size() >= MAX_COMMANDS
+              || bytes + after.json.length > MAX_BYTES) {
+            break;
+          }
+          next = queue.poll();
+        }
+        if (batch.isEmpty()) {
+          slots.release();
+          continue;
         }
         try {
-          senders.execute(
-              () -> {
-                try {
-                  send(batch);
-                } finally {
-                  slots.release();
-                }
-              });
+          senders.execute(new SendTask(batch));
         } catch (java.util.concurrent.RejectedExecutionException e) {
           // closed while handing the batch over
           fail(batch, new NotCommittedException("this node is stopping", null));
@@ -126,6 +134,24 @@ final class WriteBatcher implements AutoCloseable {
       fail(List.of(first), new NotCommittedException("this node is stopping", null));
     }
     failQueued();
+  }
+
+  /** One entry's send; kept as its batch so that stopping can fail the commands it holds. */
+  private final class SendTask implements Runnable {
+    private final List<Pending> batch;
+
+    SendTask(List<Pending> batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public void run() {
+      try {
+        send(batch);
+      } finally {
+        slots.release();
+      }
+    }
   }
 
   private void send(List<Pending> batch) {
@@ -191,7 +217,11 @@ final class WriteBatcher implements AutoCloseable {
   public void close() {
     closed = true;
     loop.interrupt();
-    senders.shutdownNow();
+    for (Runnable notStarted : senders.shutdownNow()) {
+      if (notStarted instanceof SendTask task) {
+        fail(task.batch, new NotCommittedException("this node is stopping", null));
+      }
+    }
     failQueued();
   }
 }

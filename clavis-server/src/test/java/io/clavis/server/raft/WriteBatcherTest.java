@@ -153,6 +153,26 @@ class WriteBatcherTest {
   }
 
   @Test
+  void aCommandWhoseCallerStoppedWaitingIsNeverProposed() throws Exception {
+    List<Sent> busy = new ArrayList<>();
+    for (int i = 0; i < WriteBatcher.MAX_IN_FLIGHT; i++) {
+      submit("busy" + i);
+      busy.add(nextSent());
+    }
+    CompletableFuture<CommandReply> q0 = submit("q0");
+    CompletableFuture<CommandReply> q1 = submit("q1");
+    CompletableFuture<CommandReply> q2 = submit("q2");
+    q1.cancel(false); // RaftNode.submit gave up on it (timeout, no leader)
+    busy.get(0).outcome().complete(true);
+    Sent batch = nextSent();
+    assertThat(batch.ids()).containsExactly("q0", "q2");
+    batch.outcome().complete(true);
+    assertThat(answer(q0)).isEqualTo("q0");
+    assertThat(answer(q2)).isEqualTo("q2");
+    busy.forEach(s -> s.outcome().complete(true));
+  }
+
+  @Test
   void aFailedEntryFailsEveryCommandInItAndNoOther() throws Exception {
     CompletableFuture<CommandReply> lost = submit("lost");
     nextSent().outcome().complete(false);
