@@ -219,7 +219,7 @@ class LoadBalancerProcessTest {
       System.out.println(
           "haproxy: " + load.successes() + " calls, none failed; " + victim + " killed");
     } finally {
-      haproxy.destroyForcibly().waitFor();
+      stop(haproxy);
     }
   }
 
@@ -276,8 +276,21 @@ class LoadBalancerProcessTest {
         assertThat(after.nodesSeen()).doesNotContain(victim.name).hasSize(2);
       }
     } finally {
-      nginx.destroyForcibly().waitFor();
+      stop(nginx);
     }
+  }
+
+  /**
+   * Stops a balancer and its worker processes: nginx's workers outlive a SIGKILLed master, so it
+   * gets SIGTERM (its fast shutdown) first, and whatever it started is killed afterwards.
+   */
+  private static void stop(Process balancer) throws InterruptedException {
+    List<ProcessHandle> workers = balancer.descendants().toList();
+    balancer.destroy();
+    if (!balancer.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      balancer.destroyForcibly().waitFor();
+    }
+    workers.forEach(ProcessHandle::destroyForcibly);
   }
 
   /** Encrypt calls through the balancer from a few threads, each call's node and outcome kept. */
