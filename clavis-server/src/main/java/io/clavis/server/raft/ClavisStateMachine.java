@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -333,23 +332,7 @@ public final class ClavisStateMachine extends BaseStateMachine {
         return known;
       }
     }
-    MessageDigest sha256;
-    MessageDigest md5;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-      md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(f)) {
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        sha256.update(buf, 0, n);
-        md5.update(buf, 0, n);
-      }
-    }
-    Digests d =
-        new Digests(size, HexFormat.of().formatHex(sha256.digest()), new MD5Hash(md5.digest()));
+    Digests d = hash(f);
     if (name.endsWith(".sst")) {
       sstDigests.put(name, d);
     }
@@ -372,7 +355,9 @@ public final class ClavisStateMachine extends BaseStateMachine {
       for (String line : lines) {
         int sep = line.indexOf("  ");
         if (sep < 0
-            || !sha256(dir.resolve(line.substring(sep + 2))).equals(line.substring(0, sep))) {
+            || !hash(dir.resolve(line.substring(sep + 2)))
+                .sha256()
+                .equals(line.substring(0, sep))) {
           return false;
         }
       }
@@ -417,18 +402,25 @@ public final class ClavisStateMachine extends BaseStateMachine {
     }
   }
 
-  private static String sha256(Path file) throws IOException {
-    return HexFormat.of().formatHex(digest(file, "SHA-256"));
-  }
-
-  private static byte[] digest(Path file, String algorithm) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance(algorithm))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return ((DigestInputStream) in).getMessageDigest().digest();
+  /** Reads a file once for both digests. */
+  private static Digests hash(Path f) throws IOException {
+    MessageDigest sha256;
+    MessageDigest md5;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+      md5 = MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(f)) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        sha256.update(buf, 0, n);
+        md5.update(buf, 0, n);
+      }
+    }
+    return new Digests(
+        Files.size(f), HexFormat.of().formatHex(sha256.digest()), new MD5Hash(md5.digest()));
   }
 
   /** Ratis asks the storage for snapshot details; ours lives in the state machine itself. */

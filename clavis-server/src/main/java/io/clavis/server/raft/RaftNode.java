@@ -151,7 +151,8 @@ public final class RaftNode implements AutoCloseable {
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     20, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
             .build();
-    // The blocking API, one virtual thread per batch: Ratis's ordered async stream would hold
+    // The blocking API, one sender thread per entry in flight: Ratis's ordered async stream would
+    // hold
     // every later write behind a failed one, and closes for good once a request gives up.
     this.writes = new WriteBatcher(message -> client.io().send(message));
   }
@@ -244,15 +245,11 @@ public final class RaftNode implements AutoCloseable {
   /**
    * Proposes the commands as one log entry, the way group commit does under load, and returns their
    * replies in order; rejections are replies here, not exceptions. For tests that pin down how an
-   * entry of several commands applies.
+   * entry of several commands applies; the entry is encoded as {@link WriteBatcher} encodes it.
    */
   List<CommandReply> submitTogether(List<Command> commands) throws IOException {
-    RaftClientReply reply =
-        client
-            .io()
-            .send(
-                Message.valueOf(
-                    ByteString.copyFrom(StateJson.toBytes(new CommandBatch(commands)))));
+    byte[] entry = WriteBatcher.batchEntry(commands.stream().map(StateJson::toBytes).toList());
+    RaftClientReply reply = client.io().send(Message.valueOf(ByteString.copyFrom(entry)));
     if (!reply.isSuccess()) {
       throw new IOException("not committed", reply.getException());
     }

@@ -186,18 +186,25 @@ final class WriteBatcher implements AutoCloseable {
     }
   }
 
-  /** One command as itself; several as a {@link CommandBatch}, from their JSON as queued. */
+  /** One command as itself; several as a {@link CommandBatch}. */
   private static byte[] entry(List<Pending> batch) {
-    if (batch.size() == 1) {
-      return batch.get(0).json;
-    }
+    return batch.size() == 1
+        ? batch.get(0).json
+        : batchEntry(batch.stream().map(Pending::json).toList());
+  }
+
+  /**
+   * The log entry of a {@link CommandBatch}, assembled from its commands' JSON as they were
+   * serialised when queued rather than serialising every command again.
+   */
+  static byte[] batchEntry(List<byte[]> commands) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(BATCH_START);
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < commands.size(); i++) {
       if (i > 0) {
         out.write(',');
       }
-      out.writeBytes(batch.get(i).json);
+      out.writeBytes(commands.get(i));
     }
     out.writeBytes(BATCH_END);
     return out.toByteArray();
