@@ -7,11 +7,10 @@ import io.clavis.server.raft.RaftNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +45,15 @@ public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
 
   @Override
   public void record(AuditEvent event) {
+    try {
+      recordAsync(event).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof ClavisException c ? c : unavailable();
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> recordAsync(AuditEvent event) {
     CompletableFuture<AuditRecord> written;
     try {
       written = log.append(event);
@@ -53,17 +61,21 @@ public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
       written = CompletableFuture.failedFuture(e);
     }
     if (!log.failClosed()) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    try {
-      written.get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.error("audit record for {} could not be written: {}", event.requestId(), e.toString());
-      throw unavailable();
-    }
+    return written
+        .orTimeout(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (record, failure) -> {
+              if (failure != null) {
+                LOG.error(
+                    "audit record for {} could not be written: {}",
+                    event.requestId(),
+                    failure.toString());
+                throw unavailable();
+              }
+              return null;
+            });
   }
 
   private static ClavisException unavailable() {

@@ -6,8 +6,8 @@ import io.clavis.server.access.Guard;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
+import io.clavis.server.http.Method;
 import io.clavis.server.http.RestServer.Routes;
-import io.helidon.http.Method;
 import java.util.Map;
 
 /** {@code /v1/cluster}: status, candidates, join, activation, removal and roles. */

@@ -7,7 +7,6 @@ import io.clavis.server.access.Guard;
 import io.clavis.server.access.TargetRef;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.identity.Principal;
-import io.helidon.webserver.http.ServerRequest;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Optional;
 
 /** A REST request as endpoints see it: parsed body, parameters, the caller and its rights. */
 public final class ApiRequest {
-  private final ServerRequest request;
+  private final HttpExchange exchange;
   private final Map<String, String> pathParams;
   private final String requestId;
   private final JsonBody body;
@@ -25,14 +24,14 @@ public final class ApiRequest {
   private final Map<String, String> auditResources = new LinkedHashMap<>();
 
   ApiRequest(
-      ServerRequest request,
+      HttpExchange exchange,
       Map<String, String> pathParams,
       String requestId,
       JsonBody body,
       Principal principal,
       Guard guard,
       AccessControl access) {
-    this.request = request;
+    this.exchange = exchange;
     this.pathParams = pathParams;
     this.requestId = requestId;
     this.body = body;
@@ -105,16 +104,7 @@ public final class ApiRequest {
 
   /** The TLS client certificate the caller presented, or null. */
   public X509Certificate clientCertificate() {
-    return clientCertificate(request);
-  }
-
-  static X509Certificate clientCertificate(ServerRequest request) {
-    return request
-        .remotePeer()
-        .tlsCertificates()
-        .filter(c -> c.length > 0 && c[0] instanceof X509Certificate)
-        .map(c -> (X509Certificate) c[0])
-        .orElse(null);
+    return exchange.clientCertificate();
   }
 
   public String pathParam(String name) {
@@ -122,7 +112,7 @@ public final class ApiRequest {
   }
 
   public Optional<String> query(String name) {
-    return request.query().first(name).asOptional();
+    return exchange.query(name);
   }
 
   public int queryInt(String name, int defaultValue, int min, int max) {

@@ -13,51 +13,64 @@ import io.clavis.server.metrics.Protocol;
 import io.clavis.server.metrics.RequestMetrics;
 import io.clavis.server.raft.Idempotency;
 import io.clavis.server.seal.Seal;
-import io.helidon.common.tls.Tls;
-import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
-import io.helidon.http.ServerResponseHeaders;
-import io.helidon.http.Status;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.DirectHandlers;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTPS listener: Helidon SE routing to {@link Endpoint}s. Everything every endpoint needs
- * happens here once: request ids, body limits and JSON parsing, the seal check, authentication, and
- * turning exceptions into the uniform error body.
+ * The REST API over the HTTPS listener: routes requests to {@link Endpoint}s. Everything every
+ * endpoint needs happens here once: request ids, JSON parsing, the seal check, authentication,
+ * authorisation, the audit record, and turning exceptions into the uniform error body.
+ *
+ * <p>Endpoints that only compute on what this node holds (the crypto operations) run on the
+ * connection's I/O thread: no hand-off on the hot path. All others may block (Raft commits) and run
+ * on a virtual thread each. Either way the answer leaves when the request's audit record is written
+ * (fail-closed trail), without a thread waiting for it.
  */
 public final class RestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
   private static final String BEARER = "Bearer ";
-  private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create(Idempotency.HEADER);
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
+  private static final String JSON = "application/json";
 
   /** The operation label of requests that match no route (404, 405). */
   static final String UNROUTED = "unrouted";
 
   /** Collects the routes of every feature before the server starts. */
   public static final class Routes {
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route> routes;
+    private final boolean nonBlocking;
+
+    public Routes() {
+      this(new ArrayList<>(), false);
+    }
+
+    private Routes(List<Route> routes, boolean nonBlocking) {
+      this.routes = routes;
+      this.nonBlocking = nonBlocking;
+    }
+
+    /**
+     * Registration for endpoints that never block (no Raft, no waiting on other threads, no remote
+     * calls): they are served on the I/O threads.
+     */
+    public Routes nonBlocking() {
+      return new Routes(routes, true);
+    }
 
     public Routes add(Method method, String path, Guard guard, Endpoint endpoint) {
-      routes.add(new Route(method, path, guard, endpoint));
+      routes.add(new Route(method, path, guard, endpoint, nonBlocking));
       return this;
     }
 
@@ -81,7 +94,8 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private record Route(Method method, String path, Guard guard, Endpoint endpoint) {}
+  private record Route(
+      Method method, String path, Guard guard, Endpoint endpoint, boolean nonBlocking) {}
 
   /** Listener settings. */
   public record Settings(
@@ -97,19 +111,37 @@ public final class RestServer implements AutoCloseable {
   private final AccessControl access;
   private final AuditSink audit;
   private final RequestMetrics metrics;
-  private final WebServer server;
+  private final RouteTable<Route> table = new RouteTable<>();
   private final List<String> routeSummaries;
+  private final ExecutorService workers =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rest-", 0).factory());
+  private final HttpListener listener;
 
   /** Where each request's audit record goes. */
   @FunctionalInterface
   public interface AuditSink {
     /**
-     * Records one request.
+     * Records one request, waiting for the record to be written when the trail fails closed.
      *
      * @throws ClavisException AUDIT_UNAVAILABLE when the record cannot be written and the trail
      *     fails closed: the request must then not be acknowledged
      */
     void record(AuditEvent event);
+
+    /**
+     * Records one request without waiting: the future completes when the request may be
+     * acknowledged, or fails with AUDIT_UNAVAILABLE when it must not be. Dependent stages must not
+     * run on the thread that completes it (use the *Async variants). Sinks that may wait override
+     * this; the default records synchronously.
+     */
+    default CompletableFuture<Void> recordAsync(AuditEvent event) {
+      try {
+        record(event);
+        return CompletableFuture.completedFuture(null);
+      } catch (ClavisException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
   }
 
   public RestServer(
@@ -126,39 +158,31 @@ public final class RestServer implements AutoCloseable {
     this.metrics = metrics;
     this.routeSummaries =
         routes.routes.stream().map(r -> r.method().text() + " " + r.path()).toList();
-    Tls tls =
-        Tls.builder()
-            .privateKey(settings.tlsKey())
-            .privateKeyCertChain(settings.tlsChain())
-            // Client certificates are optional and not judged by the TLS layer: only joining
-            // and activation use them, and those endpoints check them against the candidate
-            // registry and the cluster CA themselves.
-            .clientAuth(io.helidon.common.tls.TlsClientAuth.OPTIONAL)
-            .trustAll(true)
-            .build();
-    this.server =
-        WebServer.builder()
-            .host(settings.host())
-            .port(settings.port())
-            .tls(tls)
-            // Our own limit answers first with a JSON body, and Helidon then reads and drops the
-            // rest of the body so that the client, still sending, does get that answer. This
-            // limit is only a backstop against endless bodies: past it the connection is closed
-            // (after the same JSON error, which a client still sending may miss).
-            .maxPayloadSize(Math.max(settings.maxBodyBytes() * 16, MIN_PAYLOAD_BACKSTOP))
-            .directHandlers(directHandlers())
-            .shutdownHook(false)
-            .routing(r -> routing(r, routes))
-            .build();
+    for (Route route : routes.routes) {
+      table.add(route.method(), route.path(), route);
+    }
+    int maxBody = (int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes());
+    this.listener =
+        new HttpListener(
+            new HttpListener.Settings(
+                settings.host(),
+                settings.port(),
+                settings.tlsKey(),
+                settings.tlsChain(),
+                maxBody,
+                // Past the limit a body is still read (and dropped) so that a client still
+                // sending does get the JSON error; this backstop ends that for endless bodies.
+                Math.max(settings.maxBodyBytes() * 16, MIN_PAYLOAD_BACKSTOP)),
+            this::dispatch);
   }
 
   public RestServer start() {
-    server.start();
+    listener.start();
     return this;
   }
 
   public int port() {
-    return server.port();
+    return listener.port();
   }
 
   /** Every registered route as "METHOD path", in registration order (path parameters as {id}). */
@@ -166,37 +190,47 @@ public final class RestServer implements AutoCloseable {
     return routeSummaries;
   }
 
-  private void routing(HttpRouting.Builder r, Routes routes) {
-    RouteTable<Route> table = new RouteTable<>();
-    for (Route route : routes.routes) {
-      table.add(route.method(), route.path(), route);
+  /** Called on the connection's I/O thread with each whole request. */
+  private void dispatch(HttpExchange exchange) {
+    if (exchange.rejection() != null) {
+      sendError(exchange, exchange.rejection());
+      return;
     }
-    r.any(
-        (req, res) -> {
-          switch (table.find(req.prologue().method(), req.path().path())) {
-            case RouteTable.Found<Route> found -> serve(found.route(), found.params(), req, res);
-            case RouteTable.MethodNotAllowed<Route> m ->
-                // Same path, other method: 405 rather than a misleading 404.
-                sendError(
-                    res,
-                    newRequestId(),
-                    new ClavisException(
-                        ErrorCode.METHOD_NOT_ALLOWED,
-                        req.prologue().method().text() + " is not allowed on this path"));
-            case RouteTable.NotFound<Route> n ->
-                sendError(
-                    res,
-                    newRequestId(),
-                    new ClavisException(ErrorCode.NOT_FOUND, "no such endpoint: " + safePath(req)));
-          }
-        });
+    RouteTable.Lookup<Route> lookup;
+    try {
+      lookup = table.find(Method.of(exchange.methodText()), exchange.path());
+    } catch (ClavisException e) {
+      sendError(exchange, e);
+      return;
+    }
+    switch (lookup) {
+      case RouteTable.Found<Route> found -> {
+        if (found.route().nonBlocking()) {
+          serve(found.route(), found.params(), exchange);
+        } else {
+          workers.execute(() -> serve(found.route(), found.params(), exchange));
+        }
+      }
+      case RouteTable.MethodNotAllowed<Route> m ->
+          // Same path, other method: 405 rather than a misleading 404.
+          sendError(
+              exchange,
+              new ClavisException(
+                  ErrorCode.METHOD_NOT_ALLOWED,
+                  clip(exchange.methodText(), 20) + " is not allowed on this path"));
+      case RouteTable.NotFound<Route> n ->
+          sendError(
+              exchange,
+              new ClavisException(
+                  ErrorCode.NOT_FOUND, "no such endpoint: " + clip(exchange.rawPath(), 100)));
+    }
   }
 
-  private void serve(
-      Route route, Map<String, String> pathParams, ServerRequest req, ServerResponse res) {
+  private void serve(Route route, Map<String, String> pathParams, HttpExchange exchange) {
     String requestId = newRequestId();
     long started = System.nanoTime();
     Guard guard = route.guard();
+    Map<String, String> headers = new LinkedHashMap<>();
     Principal principal = null;
     Target target = null;
     ApiRequest request = null;
@@ -211,12 +245,14 @@ public final class RestServer implements AutoCloseable {
         if (guard.kind() != Guard.Kind.ANONYMOUS) {
           // Asking TLS for a client certificate that was not sent costs an exception: only when
           // there is no token.
-          String token = bearer(req);
+          String token = bearer(exchange);
           principal =
-              access.authenticate(token, token == null ? ApiRequest.clientCertificate(req) : null);
+              access.authenticate(token, token == null ? exchange.clientCertificate() : null);
         }
       }
-      request = new ApiRequest(req, pathParams, requestId, readBody(req), principal, guard, access);
+      request =
+          new ApiRequest(
+              exchange, pathParams, requestId, readBody(exchange), principal, guard, access);
       if (guard.kind() == Guard.Kind.AUTHORIZED) {
         target = guard.target() == null ? Target.TENANCY : resolve(guard.target(), request);
         if (target != null) {
@@ -224,7 +260,7 @@ public final class RestServer implements AutoCloseable {
         }
       }
       ApiResponse response;
-      String idempotencyKey = req.headers().first(IDEMPOTENCY_KEY).orElse(null);
+      String idempotencyKey = exchange.header(Idempotency.HEADER).orElse(null);
       // Only an authenticated caller's writes: the key is scoped by who sent it.
       if (idempotencyKey == null || principal == null || route.method() == Method.GET) {
         response = route.endpoint().handle(request);
@@ -237,14 +273,14 @@ public final class RestServer implements AutoCloseable {
                 () ->
                     Idempotency.requestBytes(
                         route.method().text(),
-                        req.path().rawPath() + "?" + req.query().rawValue(),
+                        exchange.rawPath() + "?" + exchange.rawQuery(),
                         keyed.body().canonicalBytes()))) {
           try {
             response = route.endpoint().handle(request);
           } finally {
             // Rejections are repeated too, and say so.
             if (scope.replayed()) {
-              res.header(Idempotency.REPLAYED_HEADER, "true");
+              headers.put(Idempotency.REPLAYED_HEADER, "true");
             }
           }
         }
@@ -252,8 +288,8 @@ public final class RestServer implements AutoCloseable {
       status = response.status();
       body = response.body();
       if (response.contentType() != null) {
-        res.header(HeaderNames.CONTENT_TYPE, response.contentType());
-        response.headers().forEach(res::header);
+        headers.put("Content-Type", response.contentType());
+        headers.putAll(response.headers());
       }
     } catch (ClavisException e) {
       if (!e.code().isClientError()) {
@@ -275,21 +311,59 @@ public final class RestServer implements AutoCloseable {
       status = error.code().httpStatus();
       body = new ErrorBody(error.code().name(), error.getMessage(), requestId);
     }
-    if (guard.audited()) {
-      try {
-        audit.record(auditEvent(req, requestId, started, guard, principal, target, request, error));
-      } catch (ClavisException e) {
-        status = e.code().httpStatus();
-        body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
-      }
+    Answer answer = new Answer(requestId, started, guard.operation(), status, headers, body);
+    if (!guard.audited()) {
+      finish(exchange, answer);
+      return;
     }
+    CompletableFuture<Void> recorded;
+    try {
+      recorded =
+          audit.recordAsync(
+              auditEvent(exchange, requestId, started, guard, principal, target, request, error));
+    } catch (RuntimeException e) {
+      recorded = CompletableFuture.failedFuture(e);
+    }
+    recorded.whenCompleteAsync(
+        (ok, failure) -> finish(exchange, failure == null ? answer : answer.auditFailed(failure)),
+        exchange.ioThread());
+  }
+
+  /** What a routed request answers. */
+  private record Answer(
+      String requestId,
+      long started,
+      String operation,
+      int status,
+      Map<String, String> headers,
+      Object body) {
+    /** The answer when the audit record could not be written: the request is not acknowledged. */
+    Answer auditFailed(Throwable failure) {
+      Throwable cause =
+          failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+      ClavisException e =
+          cause instanceof ClavisException ce
+              ? ce
+              : new ClavisException(
+                  ErrorCode.AUDIT_UNAVAILABLE, "the audit trail cannot be written");
+      return new Answer(
+          requestId,
+          started,
+          operation,
+          e.code().httpStatus(),
+          Map.of(),
+          new ErrorBody(e.code().name(), e.getMessage(), requestId));
+    }
+  }
+
+  private void finish(HttpExchange exchange, Answer answer) {
     metrics.record(
         Protocol.REST,
-        guard.operation(),
-        Outcome.ofHttpStatus(status),
-        body instanceof ErrorBody e ? e.code() : null,
-        System.nanoTime() - started);
-    send(res, requestId, status, body);
+        answer.operation(),
+        Outcome.ofHttpStatus(answer.status()),
+        answer.body() instanceof ErrorBody e ? e.code() : null,
+        System.nanoTime() - answer.started());
+    send(exchange, answer.requestId(), answer.status(), answer.headers(), answer.body());
   }
 
   private Target resolve(TargetRef ref, ApiRequest request) {
@@ -303,7 +377,7 @@ public final class RestServer implements AutoCloseable {
   }
 
   private AuditEvent auditEvent(
-      ServerRequest req,
+      HttpExchange exchange,
       String requestId,
       long started,
       Guard guard,
@@ -330,7 +404,7 @@ public final class RestServer implements AutoCloseable {
         principal == null ? null : principal.name(),
         principal == null ? null : principal.id(),
         principal == null ? null : principal.authMethod(),
-        clientAddress(req),
+        exchange.clientAddress(),
         "rest",
         guard.operation(),
         resources,
@@ -338,143 +412,65 @@ public final class RestServer implements AutoCloseable {
         error == null ? null : error.code().name(),
         requestId,
         (System.nanoTime() - started) / 1000,
-        req.headers().first(HeaderNames.USER_AGENT).map(RestServer::clip).orElse(null));
+        exchange.header("User-Agent").map(ua -> clip(ua, 200)).orElse(null));
   }
 
-  private static String clientAddress(ServerRequest req) {
-    try {
-      return req.remotePeer().address() instanceof java.net.InetSocketAddress a
-              && a.getAddress() != null
-          ? a.getAddress().getHostAddress()
-          : req.remotePeer().host();
-    } catch (RuntimeException e) {
-      return null;
-    }
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) + "..." : s;
   }
 
-  private static String clip(String s) {
-    return s.length() > 200 ? s.substring(0, 200) : s;
-  }
-
-  private JsonBody readBody(ServerRequest req) {
-    if (!req.content().hasEntity()) {
-      return JsonBody.empty();
-    }
-    long limit = settings.maxBodyBytes();
-    if (req.headers().contentLength().orElse(0) > limit) {
-      throw tooLarge(limit);
-    }
-    try (InputStream in = req.content().inputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw tooLarge(limit);
-      }
-      return JsonSupport.parseObject(bytes);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ClavisException ce) {
-        throw ce;
-      }
-      throw new ClavisException(ErrorCode.MALFORMED_JSON, "request body could not be read");
-    }
-  }
-
-  /** PAYLOAD_TOO_LARGE; a negative limit is not shown. */
-  private static ClavisException tooLarge(long limit) {
-    return new ClavisException(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        limit < 0
-            ? "request body is too large"
-            : "request body is over the limit of " + limit + " bytes");
+  private static JsonBody readBody(HttpExchange exchange) {
+    byte[] bytes = exchange.body();
+    return bytes == null ? JsonBody.empty() : JsonSupport.parseObject(bytes);
   }
 
   /** The bearer token, or null when there is no Authorization header at all. */
-  private static String bearer(ServerRequest req) {
-    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
-    if (header.isEmpty()) {
+  private static String bearer(HttpExchange exchange) {
+    String header = exchange.header("Authorization").orElse(null);
+    if (header == null) {
       return null;
     }
-    if (!header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new ClavisException(
           ErrorCode.UNAUTHENTICATED, "missing Authorization: Bearer <token> header");
     }
-    return header.get().substring(BEARER.length()).trim();
+    return header.substring(BEARER.length()).trim();
   }
 
-  private void send(ServerResponse res, String requestId, int status, Object body) {
-    res.status(status);
-    res.header("Clavis-Request-Id", requestId);
-    res.header("Clavis-Node", settings.nodeName());
-    if (body == null) {
-      res.send();
-      return;
+  private void send(
+      HttpExchange exchange,
+      String requestId,
+      int status,
+      Map<String, String> headers,
+      Object body) {
+    Map<String, String> out = new LinkedHashMap<>(headers);
+    out.put("Clavis-Request-Id", requestId);
+    out.put("Clavis-Node", settings.nodeName());
+    byte[] bytes = null;
+    if (body != null) {
+      if (!out.containsKey("Content-Type") || body instanceof ErrorBody) {
+        out.put("Content-Type", JSON);
+      }
+      bytes = body instanceof byte[] raw ? raw : JsonSupport.write(body);
     }
-    if (!res.headers().contains(HeaderNames.CONTENT_TYPE) || body instanceof ErrorBody) {
-      res.header(HeaderNames.CONTENT_TYPE, "application/json");
-    }
-    res.send(body instanceof byte[] raw ? raw : JsonSupport.write(body));
+    exchange.respond(status, out, bytes);
   }
 
-  /** The answer to a request no route serves. */
-  private void sendError(ServerResponse res, String requestId, ClavisException e) {
+  /** The answer to a request no route serves, or that the listener refused. */
+  private void sendError(HttpExchange exchange, ClavisException e) {
+    String requestId = newRequestId();
     metrics.record(
         Protocol.REST, UNROUTED, Outcome.ofHttpStatus(e.code().httpStatus()), e.code().name(), 0);
     send(
-        res,
+        exchange,
         requestId,
         e.code().httpStatus(),
+        Map.of(),
         new ErrorBody(e.code().name(), e.getMessage(), requestId));
-  }
-
-  /** Requests Helidon rejects before routing get the uniform JSON error too. */
-  private DirectHandlers directHandlers() {
-    DirectHandlers.Builder b = DirectHandlers.builder();
-    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-      b.addHandler(type, this::directError);
-    }
-    return b.build();
-  }
-
-  /**
-   * A malformed request (400), a body over the backstop (413) or a failure outside routing (500) as
-   * the uniform error body; other statuses keep Helidon's default answer. Helidon's message is not
-   * passed on: it may quote the request.
-   */
-  private DirectHandler.TransportResponse directError(
-      DirectHandler.TransportRequest request,
-      DirectHandler.EventType eventType,
-      Status status,
-      ServerResponseHeaders headers,
-      String message) {
-    ClavisException error =
-        switch (status.code()) {
-          case 400 -> ClavisException.invalid("malformed HTTP request");
-          case 413 -> tooLarge(-1);
-          case 500 -> new ClavisException(ErrorCode.INTERNAL, "internal error");
-          default -> null;
-        };
-    if (error == null) {
-      return DirectHandler.defaultHandler().handle(request, eventType, status, headers, message);
-    }
-    String requestId = newRequestId();
-    return DirectHandler.TransportResponse.builder()
-        .status(status)
-        .headers(headers)
-        .header(HeaderNames.CONTENT_TYPE, "application/json")
-        .header(HeaderNames.create("Clavis-Request-Id"), requestId)
-        .header(HeaderNames.create("Clavis-Node"), settings.nodeName())
-        .entity(
-            JsonSupport.write(new ErrorBody(error.code().name(), error.getMessage(), requestId)))
-        .keepAlive(eventType.keepAlive())
-        .build();
   }
 
   /** The uniform error body. */
   public record ErrorBody(String code, String message, String requestId) {}
-
-  private static String safePath(ServerRequest req) {
-    String p = req.path().rawPath();
-    return p.length() > 100 ? p.substring(0, 100) + "..." : p;
-  }
 
   private static String newRequestId() {
     byte[] b = new byte[12];
@@ -484,6 +480,7 @@ public final class RestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    listener.close();
+    workers.shutdown();
   }
 }

@@ -1,6 +1,5 @@
 package io.clavis.server.http;
 
-import io.helidon.http.Method;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

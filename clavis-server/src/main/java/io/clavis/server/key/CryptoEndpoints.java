@@ -26,7 +26,9 @@ public final class CryptoEndpoints {
     this.crypto = crypto;
   }
 
-  public void register(Routes routes) {
+  public void register(Routes all) {
+    // Computation on keys this node holds, nothing that waits: served on the I/O threads.
+    Routes routes = all.nonBlocking();
     routes.post(
         "/v1/keys/{id}/encrypt",
         Guard.on("key.encrypt", Verb.USE, ResourceType.KEYS, TargetRef.KEY_IN_PATH),

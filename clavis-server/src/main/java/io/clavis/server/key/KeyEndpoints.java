@@ -8,8 +8,8 @@ import io.clavis.server.common.Page;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
+import io.clavis.server.http.Method;
 import io.clavis.server.http.RestServer.Routes;
-import io.helidon.http.Method;
 import java.util.function.Function;
 
 /** Key management: {@code /v1/keys} and the lifecycle actions under {@code /v1/keys/{id}}. */

@@ -24,23 +24,61 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Requests that no well-behaved HTTP client sends (bad percent-encoding, absurd lengths), written
- * byte for byte over TLS on a connection of their own; the first response is read.
+ * byte for byte over TLS on a connection of their own.
  */
 final class RawHttp {
   private RawHttp() {}
 
   static Response send(TestNode node, String request) throws Exception {
+    try (Connection c = open(node)) {
+      c.write(request);
+      return c.read();
+    }
+  }
+
+  /** A TLS connection of its own to the node's API. */
+  static Connection open(TestNode node) throws IOException {
     SSLSocketFactory factory =
         TestNode.httpClient(node.node().caCertPath()).sslContext().getSocketFactory();
     URI uri = node.node().apiUri();
-    byte[] raw;
-    try (SSLSocket socket = (SSLSocket) factory.createSocket(uri.getHost(), uri.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      raw = readOneResponse(socket.getInputStream());
+    SSLSocket socket = (SSLSocket) factory.createSocket(uri.getHost(), uri.getPort());
+    socket.setSoTimeout(10_000);
+    return new Connection(socket);
+  }
+
+  /** Requests written and responses read in the order the test says. */
+  static final class Connection implements AutoCloseable {
+    private final SSLSocket socket;
+    private final InputStream in;
+
+    private Connection(SSLSocket socket) throws IOException {
+      this.socket = socket;
+      this.in = new java.io.BufferedInputStream(socket.getInputStream());
     }
-    return parse(raw);
+
+    void write(String bytes) throws IOException {
+      socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+    }
+
+    /** The next response. */
+    Response read() throws IOException {
+      return parse(readOneResponse(in));
+    }
+
+    /** Whether the server closed the connection (waits up to the socket timeout for it). */
+    boolean closedByServer() throws IOException {
+      try {
+        return in.read() < 0;
+      } catch (javax.net.ssl.SSLException | java.net.SocketException e) {
+        return true;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   /** The head and the Content-Length body of one response (the server may keep the line open). */

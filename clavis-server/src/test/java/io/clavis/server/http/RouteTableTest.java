@@ -3,7 +3,6 @@ package io.clavis.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.helidon.http.Method;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,284 @@
+package io.clavis.server.http;
+
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: gathers each request's body within the limit and hands whole requests to
+ * the dispatcher one at a time, so that answers leave in the order requests came (HTTP/1.1
+ * pipelining) even when they are computed on other threads. Everything here runs on the
+ * connection's I/O thread.
+ */
+final class HttpConnection extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
+
+  /** Pipelined requests held while one is answered; past this the connection stops reading. */
+  private static final int MAX_WAITING = 16;
+
+  private final Consumer<HttpExchange> dispatcher;
+  private final int maxBodyBytes;
+  private final long backstopBytes;
+
+  private ChannelHandlerContext ctx;
+
+  // The request being read.
+  private HttpRequest head;
+  private byte[] body;
+  private int bodyLength;
+  private boolean discarding;
+  private long discarded;
+
+  // The request being answered, and those read meanwhile.
+  private HttpExchange answering;
+  private final ArrayDeque<HttpExchange> waiting = new ArrayDeque<>();
+  private boolean closing;
+
+  /**
+   * @param maxBodyBytes larger bodies are answered PAYLOAD_TOO_LARGE and read to their end
+   * @param backstopBytes larger bodies are not read to their end: the connection closes
+   */
+  HttpConnection(Consumer<HttpExchange> dispatcher, int maxBodyBytes, long backstopBytes) {
+    this.dispatcher = dispatcher;
+    this.maxBodyBytes = maxBodyBytes;
+    this.backstopBytes = backstopBytes;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (closing) {
+        return;
+      }
+      if (msg instanceof HttpRequest request) {
+        begin(request);
+      }
+      if (msg instanceof HttpContent content && head != null) {
+        content(content);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void begin(HttpRequest request) {
+    head = request;
+    body = null;
+    bodyLength = 0;
+    discarding = false;
+    discarded = 0;
+    if (request.decoderResult().isFailure()) {
+      // The decoder drops everything after a malformed head: answer, then close.
+      reject(malformed(request.decoderResult().cause()), false);
+      return;
+    }
+    long declared;
+    try {
+      declared = HttpUtil.getContentLength(request, -1L);
+    } catch (NumberFormatException e) {
+      reject(ClavisException.invalid("malformed HTTP request"), false);
+      return;
+    }
+    if (declared > maxBodyBytes) {
+      // Answered now, before the body arrives; a client that waits for "100 Continue" will not
+      // send it, and past the backstop it is not worth reading: both close the connection.
+      reject(
+          tooLarge(maxBodyBytes),
+          declared <= backstopBytes && !HttpUtil.is100ContinueExpected(request));
+      return;
+    }
+    if (HttpUtil.is100ContinueExpected(request)) {
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+    if (declared > 0) {
+      body = new byte[(int) declared];
+    }
+  }
+
+  private void content(HttpContent content) {
+    if (content.decoderResult().isFailure()) {
+      if (!discarding) {
+        reject(malformed(content.decoderResult().cause()), false);
+      }
+      closeWhenAnswered();
+      return;
+    }
+    ByteBuf data = content.content();
+    int n = data.readableBytes();
+    if (discarding) {
+      discarded += n;
+      if (discarded > backstopBytes) {
+        closeWhenAnswered();
+        return;
+      }
+    } else if ((long) bodyLength + n > maxBodyBytes) {
+      discarded = bodyLength + (long) n;
+      body = null;
+      reject(tooLarge(maxBodyBytes), true);
+    } else if (n > 0) {
+      if (body == null || body.length < bodyLength + n) {
+        body =
+            Arrays.copyOf(
+                body == null ? new byte[0] : body, Math.max(bodyLength + n, bodyLength * 2));
+      }
+      data.readBytes(body, bodyLength, n);
+      bodyLength += n;
+    }
+    if (content instanceof LastHttpContent) {
+      if (!discarding) {
+        byte[] whole =
+            bodyLength == 0
+                ? null
+                : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
+        submit(exchange(null, whole, HttpUtil.isKeepAlive(head)));
+      }
+      head = null;
+      body = null;
+    }
+  }
+
+  /** Answers the request being read with an error now, and drops the rest of its body. */
+  private void reject(ClavisException error, boolean keepAlive) {
+    discarding = true;
+    submit(exchange(error, null, keepAlive && HttpUtil.isKeepAlive(head)));
+  }
+
+  private HttpExchange exchange(ClavisException rejection, byte[] content, boolean keepAlive) {
+    return new HttpExchange(
+        this, ctx, head.method().name(), head.uri(), head.headers(), content, keepAlive, rejection);
+  }
+
+  private void submit(HttpExchange exchange) {
+    if (answering != null) {
+      waiting.add(exchange);
+      if (waiting.size() >= MAX_WAITING) {
+        ctx.channel().config().setAutoRead(false);
+      }
+      return;
+    }
+    answering = exchange;
+    try {
+      dispatcher.accept(exchange);
+    } catch (RuntimeException e) {
+      LOG.error("request dispatch failed", e);
+      respond(exchange, 500, Map.of(), null, false);
+    }
+  }
+
+  /** Writes an exchange's answer; from another thread the write moves to the I/O thread. */
+  void respond(
+      HttpExchange exchange,
+      int status,
+      Map<String, String> headers,
+      byte[] content,
+      boolean keepAlive) {
+    if (!ctx.executor().inEventLoop()) {
+      ctx.executor().execute(() -> respond(exchange, status, headers, content, keepAlive));
+      return;
+    }
+    if (exchange != answering) {
+      return; // answered already
+    }
+    answering = null;
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(status),
+            content == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
+    headers.forEach(response.headers()::set);
+    if (status != 204) {
+      response
+          .headers()
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, content == null ? 0 : content.length);
+    }
+    boolean open = keepAlive && !closing && ctx.channel().isActive();
+    if (open) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response, ctx.voidPromise());
+      HttpExchange next = waiting.poll();
+      if (next != null) {
+        ctx.channel().config().setAutoRead(true);
+        submit(next);
+      }
+    } else {
+      closing = true;
+      waiting.clear();
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Closes once the request being answered has its answer (at once when there is none). */
+  private void closeWhenAnswered() {
+    waiting.clear();
+    if (answering == null) {
+      closing = true;
+      ctx.close();
+    } else {
+      // The pending answer closes the connection when it is written.
+      closing = true;
+      ctx.channel().config().setAutoRead(false);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && answering == null) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Resets, TLS failures and plain-text clients: nothing to answer, nothing to keep.
+    if (!(cause instanceof IOException)) {
+      LOG.debug("connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+    }
+    ctx.close();
+  }
+
+  private static ClavisException malformed(Throwable cause) {
+    if (cause instanceof TooLongFrameException) {
+      return new ClavisException(
+          ErrorCode.INVALID_ARGUMENT, "the request line or headers are too long");
+    }
+    return ClavisException.invalid("malformed HTTP request");
+  }
+
+  static ClavisException tooLarge(long limit) {
+    return new ClavisException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "request body is over the limit of " + limit + " bytes");
+  }
+}

@@ -1,0 +1,162 @@
+package io.clavis.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTPS socket: Netty with one I/O thread per core, OpenSSL (BoringSSL) for TLS and epoll where
+ * the platform has them (the JDK's TLS and NIO otherwise). It reads whole requests within the size
+ * limits and hands each to the dispatcher on its connection's I/O thread.
+ */
+final class HttpListener implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+  private static final int MAX_REQUEST_LINE = 8 * 1024;
+  private static final int MAX_HEADERS = 16 * 1024;
+  private static final int MAX_CHUNK = 64 * 1024;
+  private static final long IDLE_SECONDS = 300;
+
+  /** Where and how to listen. */
+  record Settings(
+      String host,
+      int port,
+      PrivateKey tlsKey,
+      List<X509Certificate> tlsChain,
+      int maxBodyBytes,
+      long backstopBytes) {}
+
+  private final Settings settings;
+  private final Consumer<HttpExchange> dispatcher;
+  private final EventLoopGroup group;
+  private final boolean epoll;
+  private final SslContext tls;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private Channel server;
+
+  HttpListener(Settings settings, Consumer<HttpExchange> dispatcher) {
+    this.settings = settings;
+    this.dispatcher = dispatcher;
+    this.epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            Runtime.getRuntime().availableProcessors(),
+            r -> {
+              Thread t = new Thread(r, "https-io");
+              t.setDaemon(true);
+              return t;
+            },
+            io);
+    this.tls = tlsContext(settings);
+  }
+
+  private static SslContext tlsContext(Settings settings) {
+    try {
+      return SslContextBuilder.forServer(
+              settings.tlsKey(), settings.tlsChain().toArray(X509Certificate[]::new))
+          .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+          .protocols("TLSv1.3", "TLSv1.2")
+          // Client certificates are optional and not judged by the TLS layer: only joining and
+          // activation use them, and those endpoints check them against the candidate registry
+          // and the cluster CA themselves.
+          .clientAuth(ClientAuth.OPTIONAL)
+          .trustManager(InsecureTrustManagerFactory.INSTANCE)
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("the HTTPS listener's TLS settings are unusable", e);
+    }
+  }
+
+  HttpListener start() {
+    Class<? extends ServerChannel> channel =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    HttpDecoderConfig decoder =
+        new HttpDecoderConfig()
+            .setMaxInitialLineLength(MAX_REQUEST_LINE)
+            .setMaxHeaderSize(MAX_HEADERS)
+            .setMaxChunkSize(MAX_CHUNK);
+    try {
+      server =
+          new ServerBootstrap()
+              .group(group)
+              .channel(channel)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline()
+                          .addLast(tls.newHandler(ch.alloc()))
+                          .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                          .addLast(new HttpServerCodec(decoder))
+                          .addLast(
+                              new HttpConnection(
+                                  dispatcher, settings.maxBodyBytes(), settings.backstopBytes()));
+                    }
+                  })
+              .bind(settings.host(), settings.port())
+              .syncUninterruptibly()
+              .channel();
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw new UncheckedIOException(
+          new java.io.IOException(
+              "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
+              e));
+    }
+    LOG.debug(
+        "HTTPS on {} with {} TLS and {}",
+        server.localAddress(),
+        OpenSsl.isAvailable() ? "OpenSSL" : "JDK",
+        epoll ? "epoll" : "NIO");
+    return this;
+  }
+
+  int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** Stops listening and closes every connection; later calls do nothing. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (server != null) {
+      server.close().syncUninterruptibly();
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
