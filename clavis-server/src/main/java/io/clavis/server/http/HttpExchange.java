@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -141,8 +141,8 @@ public final class HttpExchange {
     }
   }
 
-  /** Runs a task on this connection's I/O thread. */
-  Executor ioThread() {
+  /** This connection's I/O thread, for tasks and timers. */
+  EventExecutor ioThread() {
     return ctx.executor();
   }
 

@@ -23,6 +23,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ResourceLeakDetector;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
@@ -63,6 +64,14 @@ final class HttpListener implements AutoCloseable {
   private final SslContext tls;
   private final AtomicBoolean closed = new AtomicBoolean();
   private Channel server;
+
+  static {
+    // Netty's buffer leak detector samples one allocation in 128 with a stack trace: a debugging
+    // aid, on only when asked for (-Dio.netty.leakDetection.level=...).
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
+  }
 
   HttpListener(Settings settings, Consumer<HttpExchange> dispatcher) {
     this.settings = settings;

@@ -13,8 +13,11 @@ import io.clavis.server.metrics.Protocol;
 import io.clavis.server.metrics.RequestMetrics;
 import io.clavis.server.raft.Idempotency;
 import io.clavis.server.seal.Seal;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,7 @@ public final class RestServer implements AutoCloseable {
   private static final String BEARER = "Bearer ";
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
   private static final String JSON = "application/json";
+  private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
 
   /** The operation label of requests that match no route (404, 405). */
   static final String UNROUTED = "unrouted";
@@ -324,9 +329,36 @@ public final class RestServer implements AutoCloseable {
     } catch (RuntimeException e) {
       recorded = CompletableFuture.failedFuture(e);
     }
+    EventExecutor io = exchange.ioThread();
+    if (recorded.isDone()) {
+      finishAudited(exchange, answer, recorded);
+      return;
+    }
+    CompletableFuture<Void> waiting = recorded;
+    ScheduledFuture<?> timer =
+        io.schedule(
+            () -> waiting.completeExceptionally(auditTimeout()),
+            AUDIT_WAIT.toMillis(),
+            TimeUnit.MILLISECONDS);
     recorded.whenCompleteAsync(
-        (ok, failure) -> finish(exchange, failure == null ? answer : answer.auditFailed(failure)),
-        exchange.ioThread());
+        (ok, failure) -> {
+          timer.cancel(false);
+          finishAudited(exchange, answer, waiting);
+        },
+        io);
+  }
+
+  private void finishAudited(
+      HttpExchange exchange, Answer answer, CompletableFuture<Void> recorded) {
+    Throwable failure = recorded.isCompletedExceptionally() ? recorded.exceptionNow() : null;
+    finish(exchange, failure == null ? answer : answer.auditFailed(failure));
+  }
+
+  private static ClavisException auditTimeout() {
+    return new ClavisException(
+        ErrorCode.AUDIT_UNAVAILABLE,
+        "the audit record was not written in time, so the request is not acknowledged; see the"
+            + " server log");
   }
 
   /** What a routed request answers. */

@@ -13,7 +13,6 @@ import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.JsonBody;
 import io.clavis.server.http.RestServer.Routes;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -214,7 +213,11 @@ public final class CryptoEndpoints {
     return out;
   }
 
-  private static String b64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
+  /**
+   * A binary value of a response: Jackson writes byte arrays as standard, padded base64 straight
+   * into its output buffer, with no intermediate string.
+   */
+  private static byte[] b64(byte[] b) {
+    return b;
   }
 }
