@@ -1,0 +1,162 @@
+package io.clavis.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clavis.server.access.Guard;
+import io.clavis.server.audit.AuditEvent;
+import io.clavis.server.error.ClavisException;
+import io.clavis.server.error.ErrorCode;
+import io.clavis.server.metrics.MetricsRegistry;
+import io.clavis.server.tls.ClusterCa;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A request's answer waits for its audit record, on both kinds of route (I/O thread and virtual
+ * thread), and a record that cannot be written turns the answer into AUDIT_UNAVAILABLE. The audit
+ * sink is a stand-in the test completes by hand; the listener, TLS and routing are real.
+ */
+class RestServerAuditTest {
+  /** One audit record handed to the sink, and the future that says it was written. */
+  private record Handed(AuditEvent event, CompletableFuture<Void> written) {}
+
+  private final BlockingQueue<Handed> handed = new LinkedBlockingQueue<>();
+  private RestServer server;
+  private HttpClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    ClusterCa ca = ClusterCa.create("audit-test");
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    KeyPair pair = ec.generateKeyPair();
+    X509Certificate cert =
+        ca.issueNodeCertificate("n1", pair.getPublic(), List.of("127.0.0.1"), Duration.ofDays(1));
+    RestServer.AuditSink sink =
+        new RestServer.AuditSink() {
+          @Override
+          public void record(AuditEvent event) {
+            throw new AssertionError("the REST listener must not wait for a record");
+          }
+
+          @Override
+          public CompletableFuture<Void> recordAsync(AuditEvent event) {
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            handed.add(new Handed(event, written));
+            return written;
+          }
+        };
+    RestServer.Routes routes = new RestServer.Routes();
+    routes.get("/slow", Guard.open("test.slow"), r -> ApiResponse.ok(Map.of("thread", "worker")));
+    routes.nonBlocking().get("/fast", Guard.open("test.fast"), r -> ApiResponse.ok(Map.of("n", 1)));
+    server =
+        new RestServer(
+                new RestServer.Settings(
+                    "127.0.0.1",
+                    0,
+                    64 * 1024,
+                    "n1",
+                    pair.getPrivate(),
+                    List.of(cert, ca.certificate())),
+                null,
+                null,
+                sink,
+                new MetricsRegistry().requests(),
+                routes)
+            .start();
+    SSLContext trustAll = SSLContext.getInstance("TLS");
+    trustAll.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
+    client = HttpClient.newBuilder().sslContext(trustAll).build();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    client.close();
+  }
+
+  private CompletableFuture<HttpResponse<String>> get(String path) {
+    return client.sendAsync(
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private Handed nextRecord() throws InterruptedException {
+    Handed h = handed.poll(30, TimeUnit.SECONDS);
+    assertThat(h).as("an audit record handed to the sink").isNotNull();
+    return h;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/fast", "/slow"})
+  void theAnswerLeavesOnlyOnceTheRecordIsWritten(String path) throws Exception {
+    CompletableFuture<HttpResponse<String>> response = get(path);
+    Handed record = nextRecord();
+    assertThat(record.event().operation()).isEqualTo("test" + path.replace('/', '.'));
+    assertThat(record.event().result()).isEqualTo(AuditEvent.ALLOWED);
+    assertThat(response).as("answered before its audit record was written").isNotDone();
+    record.written().complete(null);
+    HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Clavis-Request-Id")).hasValue(record.event().requestId());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/fast", "/slow"})
+  void aRecordThatCannotBeWrittenRefusesTheRequest(String path) throws Exception {
+    CompletableFuture<HttpResponse<String>> response = get(path);
+    nextRecord()
+        .written()
+        .completeExceptionally(new ClavisException(ErrorCode.AUDIT_UNAVAILABLE, "disk full"));
+    HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE.httpStatus());
+    JsonNode body = JsonSupport.MAPPER.readTree(r.body());
+    assertThat(body.get("code").asText()).isEqualTo("AUDIT_UNAVAILABLE");
+    assertThat(body.get("requestId").asText()).isNotBlank();
+  }
+
+  @Test
+  void anUnexpectedSinkFailureIsAnAuditFailureToo() throws Exception {
+    CompletableFuture<HttpResponse<String>> response = get("/fast");
+    nextRecord().written().completeExceptionally(new IllegalStateException("writer died"));
+    HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE.httpStatus());
+    assertThat(r.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("writer died");
+  }
+
+  /** Accepts any server certificate: only this test's own server is called. */
+  private static final class TrustAnything implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
