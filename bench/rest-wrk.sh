@@ -8,7 +8,9 @@
 #   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
 #   bench/plot.sh).
 # Needs wrk (apt-get install wrk). Starts its own dev node on free ports in a temp dir;
-# CLAVIS_DEV_OPTS adds options to `clavis dev` (e.g. --audit-fail-open).
+# CLAVIS_DEV_OPTS adds options to `clavis dev` (e.g. --audit-fail-open). WARMUP=SECONDS (default
+# 5) is the wrk run before each measurement; the first operation after the node starts also gets
+# FIRST_WARMUP=SECONDS (default 30) so that it is not measured while the JIT is still compiling.
 # With nginx installed (apt-get install nginx) it also measures, in the same run and with the
 # node's own TLS certificate, nginx answering a fixed 300-byte JSON, and prints each Clavis
 # figure as a ratio of it. Each line: name, req/s, p50, p99 (wrk's latency distribution).
@@ -94,7 +96,11 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     [ "$level" -lt 2 ] && threads=1
     local args=(-t"$threads" -c"$level" -d"${DURATION}s" --latency)
     [ -n "$3" ] && args+=(-s "$3")
-    wrk "${args[@]}" -d5s "$2" >/dev/null # warm-up
+    if [ -z "${WARMED:-}" ]; then
+      wrk "${args[@]}" -d"${FIRST_WARMUP:-30}s" "$2" >/dev/null
+      WARMED=1
+    fi
+    wrk "${args[@]}" -d"${WARMUP:-5}s" "$2" >/dev/null # warm-up
     local line
     line="$(wrk "${args[@]}" "$2" | awk -v name="$1" -v c="$level" '
       /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}

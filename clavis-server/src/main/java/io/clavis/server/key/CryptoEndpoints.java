@@ -11,6 +11,7 @@ import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.http.ApiRequest;
 import io.clavis.server.http.ApiResponse;
+import io.clavis.server.http.Base64Bytes;
 import io.clavis.server.http.JsonBody;
 import io.clavis.server.http.RestServer.Routes;
 import java.util.LinkedHashMap;
@@ -213,11 +214,7 @@ public final class CryptoEndpoints {
     return out;
   }
 
-  /**
-   * A binary value of a response: Jackson writes byte arrays as standard, padded base64 straight
-   * into its output buffer, with no intermediate string.
-   */
-  private static byte[] b64(byte[] b) {
-    return b;
+  private static Base64Bytes b64(byte[] b) {
+    return Base64Bytes.of(b);
   }
 }
