@@ -2,8 +2,9 @@
 # REST throughput of a single dev node, measured with wrk on the same machine, for every hot path
 # (encrypt, decrypt, generate-data-key, HMAC, ECDSA P-256 sign) and Clavis's own static reply.
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS[,CONNECTIONS...]] [OPERATION...]
-#   OPERATION: health encrypt decrypt generate-data-key mac sign nginx (default: all, nginx last
-#   so that it runs while the node is idle rather than still compiling after its start)
+#   OPERATION: health encrypt decrypt generate-data-key mac sign jdk-sign nginx (default: all;
+#   jdk-sign and nginx last so that they run while the node is idle). jdk-sign is the JDK's raw
+#   ECDSA P-256 signing rate on two threads (JMH), the reference for sign.
 #   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
 #   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
 #   bench/plot.sh).
@@ -20,7 +21,7 @@ DURATION="${1:-15}"
 CONNECTIONS="${2:-64}"
 shift 2 2>/dev/null || shift $#
 OPS=("${@}")
-[ ${#OPS[@]} -gt 0 ] || OPS=(health encrypt decrypt generate-data-key mac sign nginx)
+[ ${#OPS[@]} -gt 0 ] || OPS=(health encrypt decrypt generate-data-key mac sign jdk-sign nginx)
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
@@ -116,7 +117,7 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     fi
   done
 }
-echo "wrk, $CONNECTIONS connections, ${DURATION}s after 5s of warm-up, TLS keep-alive"
+echo "wrk, $CONNECTIONS connections, ${DURATION}s after ${WARMUP:-5}s of warm-up, TLS keep-alive"
 for op in "${OPS[@]}"; do
   case "$op" in
     nginx) [ -n "$NGINX_API" ] && run nginx "$NGINX_API/" "" ;;
@@ -126,12 +127,24 @@ for op in "${OPS[@]}"; do
     generate-data-key) run generate-data-key "$API/v1/keys/$AES/generate-data-key" "$WORK/generate-data-key.lua" ;;
     mac) run mac "$API/v1/keys/$HMAC/mac" "$WORK/mac.lua" ;;
     sign) run sign "$API/v1/keys/$EC/sign" "$WORK/sign.lua" ;;
+    jdk-sign)
+      # The JDK's own ECDSA P-256 signing on two threads (JMH), while the node is idle: the
+      # reference for the sign figure, measured in the same run on the same cores.
+      rate="$("$ROOT/bench/jmh.sh" 'SignBenchmark.jdkRawSign' -t 2 -f 1 -wi 1 -w 5 -i 1 \
+        -r "${DURATION}s" 2>/dev/null | awk '/^SignBenchmark.jdkRawSign/ {print $(NF - 1)}')"
+      [ -n "$rate" ] || { echo "bench: the JMH run of SignBenchmark failed" >&2; exit 1; }
+      printf "%-18s %4s thr  %10s sig/s   (JMH SignBenchmark.jdkRawSign -t 2)\n" jdk-sign 2 "$rate"
+      RATE[jdk-sign]="$rate" ;;
     *) echo "bench: unknown operation $op" >&2; exit 2 ;;
   esac
 done
 echo "ratios at the last connection count:"
+if [ -n "${RATE[sign]:-}" ] && [ -n "${RATE[jdk-sign]:-}" ]; then
+  awk -v a="${RATE[sign]}" -v b="${RATE[jdk-sign]}" \
+    'BEGIN {printf "%-22s %.0f%% of the JDK'"'"'s raw signing rate\n", "sign", 100 * a / b}'
+fi
 for op in "${OPS[@]}"; do
-  [ "$op" = nginx ] && continue
+  [ "$op" = nginx ] || [ "$op" = jdk-sign ] && continue
   if [ -n "$NGINX_API" ]; then
     awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
       'BEGIN {printf "%-22s %.2fx nginx\n", n, a / b}'
