@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -30,6 +31,8 @@ final class AuditJson {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
+  private static final long FIRST_FAST_SECOND = 0; // 1970-01-01T00:00:00Z
+  private static final long END_FAST_SECOND = 253_402_300_800L; // 10000-01-01T00:00:00Z
   private static final String SEQ_PREFIX = "{\"seq\":";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final ObjectMapper MAPPER =
@@ -42,7 +45,35 @@ final class AuditJson {
 
   /** RFC 3339 UTC with exactly six fractional digits, so equal instants give equal bytes. */
   static String time(Instant time) {
-    return TIME.format(time);
+    long seconds = time.getEpochSecond();
+    if (seconds < FIRST_FAST_SECOND || seconds >= END_FAST_SECOND) {
+      return TIME.format(time); // years before 1970 or after 9999: never on the hot path
+    }
+    // Every record formats its time: digits by hand instead of DateTimeFormatter's machinery.
+    LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, time.getNano(), ZoneOffset.UTC);
+    char[] c = new char[27];
+    digits(c, 0, 4, t.getYear());
+    c[4] = '-';
+    digits(c, 5, 2, t.getMonthValue());
+    c[7] = '-';
+    digits(c, 8, 2, t.getDayOfMonth());
+    c[10] = 'T';
+    digits(c, 11, 2, t.getHour());
+    c[13] = ':';
+    digits(c, 14, 2, t.getMinute());
+    c[16] = ':';
+    digits(c, 17, 2, t.getSecond());
+    c[19] = '.';
+    digits(c, 20, 6, time.getNano() / 1000);
+    c[26] = 'Z';
+    return new String(c);
+  }
+
+  private static void digits(char[] out, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** The hashed part of a line: from '{' through the closing quote of the prevHash value. */
@@ -205,12 +236,26 @@ final class AuditJson {
    * encoding: control characters become {@code \\uXXXX}; a lone surrogate (not text, and refused by
    * JSON parsers even when escaped) becomes U+FFFD, as the UTF-8 encoder would make it anyway.
    */
+  private static boolean needsNoEscaping(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void string(StringBuilder b, String s) {
     if (s == null) {
       b.append("null");
       return;
     }
     b.append('"');
+    if (needsNoEscaping(s)) {
+      b.append(s).append('"'); // ids, names and operations: almost every string
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {

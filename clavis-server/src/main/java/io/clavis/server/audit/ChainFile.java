@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class ChainFile implements Closeable {
   private final FileChannel lock;
   private final long truncatedOnOpen;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+  private final MessageDigest sha256 = LineHash.newDigest();
   private long seq;
   private String hash;
   private Path segment;
@@ -123,7 +125,7 @@ final class ChainFile implements Closeable {
     for (AuditEvent e : events) {
       s++;
       byte[] body = AuditJson.body(s, node, e, h).getBytes(StandardCharsets.UTF_8);
-      String next = LineHash.sha256Hex(body, body.length);
+      String next = LineHash.sha256Hex(sha256, body, body.length);
       buffer.writeBytes(body);
       buffer.writeBytes((AuditJson.tail(next) + "\n").getBytes(StandardCharsets.US_ASCII));
       records.add(new AuditRecord(s, node, e, h, next));

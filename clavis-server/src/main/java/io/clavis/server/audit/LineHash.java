@@ -20,10 +20,19 @@ final class LineHash {
   private LineHash() {}
 
   static String sha256Hex(byte[] data, int length) {
+    return sha256Hex(newDigest(), data, length);
+  }
+
+  /** The same with a digest the caller keeps (one writer thread hashes every record). */
+  static String sha256Hex(MessageDigest sha256, byte[] data, int length) {
+    sha256.reset();
+    sha256.update(data, 0, length);
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  static MessageDigest newDigest() {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(data, 0, length);
-      return HexFormat.of().formatHex(sha256.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AuditJsonTest {
@@ -149,6 +153,54 @@ class AuditJsonTest {
     AuditRecord back = AuditJson.parse(bytes);
     assertThat(back.event().principal()).isEqualTo("a\ufffdb\ufffdc");
     assertThat(SyslogFormat.jsonLine(back)).isEqualTo(line);
+  }
+
+  @Test
+  void timeIsFormattedExactlyAsTheDocumentedPatternForAnyInstant() {
+    DateTimeFormatter pattern =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    Random random = new Random(11);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                Instant.parse("2000-02-29T12:00:00.000001Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("0001-01-01T00:00:00Z")));
+    for (int i = 0; i < 100_000; i++) {
+      long second = random.nextLong(-62_135_596_800L, 253_402_300_800L + 86_400L * 366);
+      instants.add(Instant.ofEpochSecond(second, random.nextInt(1_000_000_000)));
+    }
+    for (Instant t : instants) {
+      assertThat(AuditJson.time(t)).as("%s", t).isEqualTo(pattern.format(t));
+    }
+  }
+
+  @Test
+  void stringsWithAndWithoutEscapesAreWrittenAlike() throws Exception {
+    for (String s : List.of("plain-id_123", "a\"quote", "back\\slash", "tab\there", "caf\u00e9")) {
+      AuditEvent e =
+          new AuditEvent(
+              Instant.EPOCH,
+              s,
+              null,
+              null,
+              null,
+              "rest",
+              "op",
+              Map.of(s, s),
+              "allowed",
+              null,
+              "r",
+              1,
+              null);
+      JsonNode n = new ObjectMapper().readTree(AuditJson.body(1, "n", e, LineHash.ZERO) + "}");
+      assertThat(n.get("principal").asText()).isEqualTo(s);
+      assertThat(n.get("resources").get(s).asText()).isEqualTo(s);
+    }
   }
 
   @Test
