@@ -40,6 +40,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   /** Pipelined requests held while one is answered; past this the connection stops reading. */
   private static final int MAX_WAITING = 16;
 
+  /** The first allocation for a body; it grows with what arrives, up to the limit. */
+  private static final int INITIAL_BODY_BYTES = 64 * 1024;
+
   private final Consumer<HttpExchange> dispatcher;
   private final int maxBodyBytes;
   private final long backstopBytes;
@@ -116,12 +119,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
           declared <= backstopBytes && !HttpUtil.is100ContinueExpected(request));
       return;
     }
-    if (HttpUtil.is100ContinueExpected(request)) {
+    if (HttpUtil.is100ContinueExpected(request) && answering == null) {
+      // Not while an earlier pipelined request awaits its answer: that answer must come first,
+      // and a client that hears nothing sends its body after a short wait anyway.
       ctx.writeAndFlush(
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
     if (declared > 0) {
-      body = new byte[(int) declared];
+      // Memory follows the bytes that arrive, not what a client declares it will send.
+      body = new byte[(int) Math.min(declared, INITIAL_BODY_BYTES)];
     }
   }
 
@@ -147,9 +153,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       reject(tooLarge(maxBodyBytes), true);
     } else if (n > 0) {
       if (body == null || body.length < bodyLength + n) {
-        body =
-            Arrays.copyOf(
-                body == null ? new byte[0] : body, Math.max(bodyLength + n, bodyLength * 2));
+        int grown = (int) Math.min(maxBodyBytes, Math.max(bodyLength + n, bodyLength * 2L));
+        body = Arrays.copyOf(body == null ? new byte[0] : body, grown);
       }
       data.readBytes(body, bodyLength, n);
       bodyLength += n;
@@ -189,9 +194,30 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     answering = exchange;
     try {
       dispatcher.accept(exchange);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // The dispatcher answers its own failures; this is the last resort: no hung connection.
       LOG.error("request dispatch failed", e);
-      respond(exchange, 500, Map.of(), null, false);
+      abandon(exchange);
+    }
+  }
+
+  /** Closes the connection without an answer for {@code exchange}. */
+  private void abandon(HttpExchange exchange) {
+    if (exchange == answering) {
+      answering = null;
+      closing = true;
+      waiting.clear();
+      ctx.close();
+    }
+  }
+
+  private void next() {
+    if (answering == null && !closing) {
+      HttpExchange next = waiting.poll();
+      if (next != null) {
+        ctx.channel().config().setAutoRead(true);
+        submit(next);
+      }
     }
   }
 
@@ -209,13 +235,20 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (exchange != answering) {
       return; // answered already
     }
+    FullHttpResponse response;
+    try {
+      response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              HttpResponseStatus.valueOf(status),
+              content == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
+      headers.forEach(response.headers()::set);
+    } catch (RuntimeException e) {
+      LOG.error("an answer could not be built (status {})", status, e);
+      abandon(exchange);
+      return;
+    }
     answering = null;
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(status),
-            content == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
-    headers.forEach(response.headers()::set);
     if (status != 204) {
       response
           .headers()
@@ -225,10 +258,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (open) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response, ctx.voidPromise());
-      HttpExchange next = waiting.poll();
-      if (next != null) {
-        ctx.channel().config().setAutoRead(true);
-        submit(next);
+      if (!waiting.isEmpty()) {
+        // A task rather than a call: answers computed at once must not nest one per request.
+        ctx.executor().execute(this::next);
       }
     } else {
       closing = true;

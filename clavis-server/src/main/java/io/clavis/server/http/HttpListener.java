@@ -63,7 +63,7 @@ final class HttpListener implements AutoCloseable {
   private final boolean epoll;
   private final SslContext tls;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private Channel server;
+  private volatile Channel server;
 
   static {
     // Netty's buffer leak detector samples one allocation in 128 with a stack trace: a debugging
@@ -157,15 +157,21 @@ final class HttpListener implements AutoCloseable {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
+  /** Stops accepting connections; those open stay until {@link #close}. */
+  void stopAccepting() {
+    Channel s = server;
+    if (s != null && s.isOpen()) {
+      s.close().syncUninterruptibly();
+    }
+  }
+
   /** Stops listening and closes every connection; later calls do nothing. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (server != null) {
-      server.close().syncUninterruptibly();
-    }
+    stopAccepting();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

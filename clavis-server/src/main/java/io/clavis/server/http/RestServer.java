@@ -197,8 +197,19 @@ public final class RestServer implements AutoCloseable {
 
   /** Called on the connection's I/O thread with each whole request. */
   private void dispatch(HttpExchange exchange) {
-    if (exchange.rejection() != null) {
-      sendError(exchange, exchange.rejection());
+    try {
+      route(exchange);
+    } catch (RuntimeException | StackOverflowError e) {
+      internalError(exchange, e);
+    }
+  }
+
+  private void route(HttpExchange exchange) {
+    ClavisException rejection = exchange.rejection();
+    // A body over the limit still goes through its route: the caller is authenticated first and
+    // the refusal audited like any other; a malformed request has no route to go through.
+    if (rejection != null && rejection.code() != ErrorCode.PAYLOAD_TOO_LARGE) {
+      sendError(exchange, rejection);
       return;
     }
     RouteTable.Lookup<Route> lookup;
@@ -213,7 +224,14 @@ public final class RestServer implements AutoCloseable {
         if (found.route().nonBlocking()) {
           serve(found.route(), found.params(), exchange);
         } else {
-          workers.execute(() -> serve(found.route(), found.params(), exchange));
+          workers.execute(
+              () -> {
+                try {
+                  serve(found.route(), found.params(), exchange);
+                } catch (RuntimeException | StackOverflowError e) {
+                  internalError(exchange, e);
+                }
+              });
         }
       }
       case RouteTable.MethodNotAllowed<Route> m ->
@@ -343,7 +361,11 @@ public final class RestServer implements AutoCloseable {
     recorded.whenCompleteAsync(
         (ok, failure) -> {
           timer.cancel(false);
-          finishAudited(exchange, answer, waiting);
+          try {
+            finishAudited(exchange, answer, waiting);
+          } catch (RuntimeException e) {
+            internalError(exchange, e);
+          }
         },
         io);
   }
@@ -452,6 +474,9 @@ public final class RestServer implements AutoCloseable {
   }
 
   private static JsonBody readBody(HttpExchange exchange) {
+    if (exchange.rejection() != null) {
+      throw exchange.rejection();
+    }
     byte[] bytes = exchange.body();
     return bytes == null ? JsonBody.empty() : JsonSupport.parseObject(bytes);
   }
@@ -504,6 +529,36 @@ public final class RestServer implements AutoCloseable {
   /** The uniform error body. */
   public record ErrorBody(String code, String message, String requestId) {}
 
+  /**
+   * The answer when handling itself failed (a bug): a 500 with the uniform body, built without
+   * anything that could fail the same way. Ignored when the request has its answer already.
+   */
+  private void internalError(HttpExchange exchange, Throwable e) {
+    String requestId = newRequestId();
+    LOG.error(
+        "{} {} failed [{}]",
+        clip(exchange.methodText(), 20),
+        clip(exchange.rawPath(), 100),
+        requestId,
+        e);
+    String body =
+        "{\"code\":\"INTERNAL\",\"message\":\"internal error; see the server log for "
+            + requestId
+            + "\",\"requestId\":\""
+            + requestId
+            + "\"}";
+    exchange.respond(
+        500,
+        Map.of(
+            "Content-Type",
+            JSON,
+            "Clavis-Request-Id",
+            requestId,
+            "Clavis-Node",
+            settings.nodeName()),
+        body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
   private static String newRequestId() {
     byte[] b = new byte[12];
     ThreadLocalRandom.current().nextBytes(b);
@@ -512,7 +567,17 @@ public final class RestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    listener.close();
+    // New connections first, then the requests in progress (they answer through the I/O threads),
+    // then the I/O threads.
+    listener.stopAccepting();
     workers.shutdown();
+    try {
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("requests still running at shutdown are abandoned");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    listener.close();
   }
 }

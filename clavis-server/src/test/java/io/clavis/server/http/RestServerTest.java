@@ -34,13 +34,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A request's answer waits for its audit record, on both kinds of route (I/O thread and virtual
- * thread), and a record that cannot be written turns the answer into AUDIT_UNAVAILABLE. The audit
- * sink is a stand-in the test completes by hand; the listener, TLS and routing are real.
+ * The REST server over its real listener and TLS, with routes of its own and a stand-in audit sink
+ * the test completes by hand: a request's answer waits for its audit record on both kinds of route
+ * (I/O thread and virtual thread), a record that cannot be written turns the answer into
+ * AUDIT_UNAVAILABLE, a body over the limit is refused through its route and audited, and a failure
+ * in handling itself is a 500 with the uniform body, never a connection left hanging.
  */
-class RestServerAuditTest {
+class RestServerTest {
   /** One audit record handed to the sink, and the future that says it was written. */
   private record Handed(AuditEvent event, CompletableFuture<Void> written) {}
+
+  private static final int BODY_LIMIT = 64 * 1024;
 
   private final BlockingQueue<Handed> handed = new LinkedBlockingQueue<>();
   private RestServer server;
@@ -71,12 +75,23 @@ class RestServerAuditTest {
     RestServer.Routes routes = new RestServer.Routes();
     routes.get("/slow", Guard.open("test.slow"), r -> ApiResponse.ok(Map.of("thread", "worker")));
     routes.nonBlocking().get("/fast", Guard.open("test.fast"), r -> ApiResponse.ok(Map.of("n", 1)));
+    routes
+        .nonBlocking()
+        .post("/echo", Guard.open("test.echo"), r -> ApiResponse.ok(Map.of("n", 1)));
+    routes.get(
+        "/unwritable",
+        Guard.probe("test.unwritable"),
+        r -> ApiResponse.ok(new Object())); // no properties: Jackson cannot serialise it
+    routes.get(
+        "/bad-header",
+        Guard.probe("test.bad-header"),
+        r -> new ApiResponse(200, new byte[0], "text/plain", Map.of("X-Bad", "line\r\nbreak")));
     server =
         new RestServer(
                 new RestServer.Settings(
                     "127.0.0.1",
                     0,
-                    64 * 1024,
+                    BODY_LIMIT,
                     "n1",
                     pair.getPrivate(),
                     List.of(cert, ca.certificate())),
@@ -144,6 +159,46 @@ class RestServerAuditTest {
     HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
     assertThat(r.statusCode()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE.httpStatus());
     assertThat(r.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("writer died");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedThroughItsRouteAndAudited() throws Exception {
+    String tooLarge = "{\"a\":\"" + "x".repeat(BODY_LIMIT) + "\"}";
+    CompletableFuture<HttpResponse<String>> response =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/echo"))
+                .POST(HttpRequest.BodyPublishers.ofString(tooLarge))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Handed record = nextRecord();
+    assertThat(record.event().operation()).isEqualTo("test.echo");
+    assertThat(record.event().result()).isEqualTo(AuditEvent.FAILED);
+    assertThat(record.event().code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    record.written().complete(null);
+    HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void anAnswerThatCannotBeWrittenIsAnInternalErrorWithTheUniformBody() throws Exception {
+    HttpResponse<String> r = get("/unwritable").get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(500);
+    JsonNode body = JsonSupport.MAPPER.readTree(r.body());
+    assertThat(body.get("code").asText()).isEqualTo("INTERNAL");
+    assertThat(r.headers().firstValue("Clavis-Request-Id"))
+        .hasValue(body.get("requestId").asText());
+    assertThat(r.headers().firstValue("Clavis-Node")).hasValue("n1");
+    // The connection goes on serving.
+    assertThat(get("/unwritable").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void anAnswerWithAnInvalidHeaderClosesTheConnectionInsteadOfHanging() {
+    assertThat(get("/bad-header"))
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .withRootCauseInstanceOf(java.io.IOException.class);
   }
 
   /** Accepts any server certificate: only this test's own server is called. */
