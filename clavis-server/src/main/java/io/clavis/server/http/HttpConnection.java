@@ -60,6 +60,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private HttpExchange answering;
   private final ArrayDeque<HttpExchange> waiting = new ArrayDeque<>();
   private boolean closing;
+  // The stream cannot be read further (malformed, too many pipelined requests, an endless body):
+  // answer what was read, then close.
+  private boolean drainThenClose;
 
   /**
    * @param maxBodyBytes larger bodies are answered PAYLOAD_TOO_LARGE and read to their end
@@ -79,7 +82,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
-      if (closing) {
+      if (closing || drainThenClose) {
         return;
       }
       if (msg instanceof HttpRequest request) {
@@ -215,7 +218,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (answering == null && !closing) {
       HttpExchange next = waiting.poll();
       if (next != null) {
-        ctx.channel().config().setAutoRead(true);
+        if (!drainThenClose) {
+          ctx.channel().config().setAutoRead(true);
+        }
         submit(next);
       }
     }
@@ -254,7 +259,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
           .headers()
           .setInt(HttpHeaderNames.CONTENT_LENGTH, content == null ? 0 : content.length);
     }
-    boolean open = keepAlive && !closing && ctx.channel().isActive();
+    boolean open =
+        keepAlive && !closing && ctx.channel().isActive() && !(drainThenClose && waiting.isEmpty());
     if (open) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response, ctx.voidPromise());
@@ -270,16 +276,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Closes once the request being answered has its answer (at once when there is none). */
+  /**
+   * Reads no more: the requests already read get their answers (the last of them may be the error
+   * that ends the stream), then the connection closes.
+   */
   private void closeWhenAnswered() {
-    waiting.clear();
-    if (answering == null) {
+    drainThenClose = true;
+    ctx.channel().config().setAutoRead(false);
+    if (answering == null && waiting.isEmpty()) {
       closing = true;
       ctx.close();
-    } else {
-      // The pending answer closes the connection when it is written.
-      closing = true;
-      ctx.channel().config().setAutoRead(false);
     }
   }
 

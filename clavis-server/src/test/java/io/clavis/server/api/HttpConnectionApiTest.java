@@ -71,6 +71,34 @@ class HttpConnectionApiTest extends SharedNodeApiTest {
   }
 
   @Test
+  void aPipelineDeeperThanTheQueueIsAnsweredWhole() throws Exception {
+    int sent = 100; // the connection stops reading at 16 waiting and resumes as answers leave
+    try (RawHttp.Connection c = RawHttp.open(node)) {
+      c.write(listVaults().repeat(sent));
+      for (int i = 0; i < sent; i++) {
+        assertThat(c.read().status()).as("answer %d", i).isEqualTo(200);
+      }
+      c.write(encryptRequest());
+      assertThat(c.read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aMalformedRequestInAPipelineEndsItAfterTheAnswersAhead() throws Exception {
+    try (RawHttp.Connection c = RawHttp.open(node)) {
+      c.write(
+          listVaults()
+              + listVaults()
+              + "POST /v1/vaults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: twelve\r\n\r\n"
+              + listVaults());
+      assertThat(c.read().status()).isEqualTo(200);
+      assertThat(c.read().status()).isEqualTo(200);
+      assertError(c.read(), 400, "INVALID_ARGUMENT");
+      assertThat(c.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void aRefusedBodyIsReadToItsEndAndTheConnectionServesTheNextRequest() throws Exception {
     String tooLarge = json("plaintext", "A".repeat(100 * 1024));
     try (RawHttp.Connection c = RawHttp.open(node)) {
