@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
-  private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
 
   private final AuditLog log;
   private final RaftNode raft;
@@ -47,14 +46,14 @@ public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
   @Override
   public void record(AuditEvent event) {
     try {
-      recordAsync(event).get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      recordAsync(event).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof ClavisException c ? c : unavailable();
     } catch (TimeoutException e) {
-      LOG.error("audit record for {} not written within {}", event.requestId(), WRITE_WAIT);
+      LOG.error("audit record for {} not written within {}", event.requestId(), WAIT);
       throw unavailable();
     }
   }

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,7 +46,6 @@ public final class RestServer implements AutoCloseable {
   private static final String BEARER = "Bearer ";
   private static final long MIN_PAYLOAD_BACKSTOP = 16L * 1024 * 1024;
   private static final String JSON = "application/json";
-  private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
 
   /** The operation label of requests that match no route (404, 405). */
   static final String UNROUTED = "unrouted";
@@ -125,6 +123,9 @@ public final class RestServer implements AutoCloseable {
   /** Where each request's audit record goes. */
   @FunctionalInterface
   public interface AuditSink {
+    /** How long a request waits for its record before it is refused AUDIT_UNAVAILABLE. */
+    Duration WAIT = Duration.ofSeconds(10);
+
     /**
      * Records one request, waiting for the record to be written when the trail fails closed.
      *
@@ -197,8 +198,13 @@ public final class RestServer implements AutoCloseable {
 
   /** Called on the connection's I/O thread with each whole request. */
   private void dispatch(HttpExchange exchange) {
+    answeringBugs(exchange, () -> route(exchange));
+  }
+
+  /** Runs a step of handling; a failure in it (a bug) answers 500 rather than leave no answer. */
+  private void answeringBugs(HttpExchange exchange, Runnable step) {
     try {
-      route(exchange);
+      step.run();
     } catch (RuntimeException | StackOverflowError e) {
       internalError(exchange, e);
     }
@@ -225,13 +231,7 @@ public final class RestServer implements AutoCloseable {
           serve(found.route(), found.params(), exchange);
         } else {
           workers.execute(
-              () -> {
-                try {
-                  serve(found.route(), found.params(), exchange);
-                } catch (RuntimeException | StackOverflowError e) {
-                  internalError(exchange, e);
-                }
-              });
+              () -> answeringBugs(exchange, () -> serve(found.route(), found.params(), exchange)));
         }
       }
       case RouteTable.MethodNotAllowed<Route> m ->
@@ -328,9 +328,7 @@ public final class RestServer implements AutoCloseable {
       body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
     } catch (RuntimeException e) {
       LOG.error("{} {} failed [{}]", route.method().text(), route.path(), requestId, e);
-      error =
-          new ClavisException(
-              ErrorCode.INTERNAL, "internal error; see the server log for " + requestId);
+      error = new ClavisException(ErrorCode.INTERNAL, internalMessage(requestId));
       status = error.code().httpStatus();
       body = new ErrorBody(error.code().name(), error.getMessage(), requestId);
     }
@@ -356,16 +354,12 @@ public final class RestServer implements AutoCloseable {
     ScheduledFuture<?> timer =
         io.schedule(
             () -> waiting.completeExceptionally(auditTimeout()),
-            AUDIT_WAIT.toMillis(),
+            AuditSink.WAIT.toMillis(),
             TimeUnit.MILLISECONDS);
     recorded.whenCompleteAsync(
         (ok, failure) -> {
           timer.cancel(false);
-          try {
-            finishAudited(exchange, answer, waiting);
-          } catch (RuntimeException e) {
-            internalError(exchange, e);
-          }
+          answeringBugs(exchange, () -> finishAudited(exchange, answer, waiting));
         },
         io);
   }
@@ -393,10 +387,8 @@ public final class RestServer implements AutoCloseable {
       Object body) {
     /** The answer when the audit record could not be written: the request is not acknowledged. */
     Answer auditFailed(Throwable failure) {
-      Throwable cause =
-          failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
       ClavisException e =
-          cause instanceof ClavisException ce
+          failure instanceof ClavisException ce
               ? ce
               : new ClavisException(
                   ErrorCode.AUDIT_UNAVAILABLE, "the audit trail cannot be written");
@@ -466,9 +458,13 @@ public final class RestServer implements AutoCloseable {
         error == null ? null : error.code().name(),
         requestId,
         (System.nanoTime() - started) / 1000,
-        exchange.header("User-Agent").map(ua -> clip(ua, 200)).orElse(null));
+        exchange
+            .header("User-Agent")
+            .map(ua -> ua.length() > 200 ? ua.substring(0, 200) : ua)
+            .orElse(null));
   }
 
+  /** Text quoted in a message, cut to {@code max} characters and marked when cut. */
   private static String clip(String s, int max) {
     return s.length() > max ? s.substring(0, max) + "..." : s;
   }
@@ -526,6 +522,10 @@ public final class RestServer implements AutoCloseable {
         new ErrorBody(e.code().name(), e.getMessage(), requestId));
   }
 
+  private static String internalMessage(String requestId) {
+    return "internal error; see the server log for " + requestId;
+  }
+
   /** The uniform error body. */
   public record ErrorBody(String code, String message, String requestId) {}
 
@@ -541,9 +541,10 @@ public final class RestServer implements AutoCloseable {
         clip(exchange.rawPath(), 100),
         requestId,
         e);
+    // By hand: the failure may have been in JSON writing.
     String body =
-        "{\"code\":\"INTERNAL\",\"message\":\"internal error; see the server log for "
-            + requestId
+        "{\"code\":\"INTERNAL\",\"message\":\""
+            + internalMessage(requestId)
             + "\",\"requestId\":\""
             + requestId
             + "\"}";

@@ -153,6 +153,21 @@ class RestServerTest {
   }
 
   @Test
+  void theAuditRecordKeepsTheFirst200CharactersOfTheUserAgent() throws Exception {
+    String agent = "a".repeat(150) + "b".repeat(150);
+    CompletableFuture<HttpResponse<String>> response =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/fast"))
+                .header("User-Agent", agent)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Handed record = nextRecord();
+    assertThat(record.event().userAgent()).isEqualTo(agent.substring(0, 200));
+    record.written().complete(null);
+    assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anUnexpectedSinkFailureIsAnAuditFailureToo() throws Exception {
     CompletableFuture<HttpResponse<String>> response = get("/fast");
     nextRecord().written().completeExceptionally(new IllegalStateException("writer died"));
