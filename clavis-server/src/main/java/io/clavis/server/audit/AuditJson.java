@@ -236,16 +236,6 @@ final class AuditJson {
    * encoding: control characters become {@code \\uXXXX}; a lone surrogate (not text, and refused by
    * JSON parsers even when escaped) becomes U+FFFD, as the UTF-8 encoder would make it anyway.
    */
-  private static boolean needsNoEscaping(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static void string(StringBuilder b, String s) {
     if (s == null) {
       b.append("null");
@@ -286,5 +276,15 @@ final class AuditJson {
       }
     }
     b.append('"');
+  }
+
+  private static boolean needsNoEscaping(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

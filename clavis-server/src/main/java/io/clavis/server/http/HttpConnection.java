@@ -60,8 +60,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private HttpExchange answering;
   private final ArrayDeque<HttpExchange> waiting = new ArrayDeque<>();
   private boolean closing;
-  // The stream cannot be read further (malformed, too many pipelined requests, an endless body):
-  // answer what was read, then close.
+  // The stream cannot be read further (a malformed request, a body past the backstop): answer
+  // what was read, then close.
   private boolean drainThenClose;
 
   /**
@@ -309,13 +309,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private static ClavisException malformed(Throwable cause) {
     if (cause instanceof TooLongFrameException) {
-      return new ClavisException(
-          ErrorCode.INVALID_ARGUMENT, "the request line or headers are too long");
+      return ClavisException.invalid("the request line or headers are too long");
     }
     return ClavisException.invalid("malformed HTTP request");
   }
 
-  static ClavisException tooLarge(long limit) {
+  private static ClavisException tooLarge(long limit) {
     return new ClavisException(
         ErrorCode.PAYLOAD_TOO_LARGE, "request body is over the limit of " + limit + " bytes");
   }

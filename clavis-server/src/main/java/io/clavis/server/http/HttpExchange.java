@@ -114,7 +114,10 @@ public final class HttpExchange {
     return body;
   }
 
-  /** Why the listener refused the request before routing (body too large, say), or null. */
+  /**
+   * Why the listener refused the request while reading it (malformed, or a body over the limit), or
+   * null.
+   */
   ClavisException rejection() {
     return rejection;
   }

@@ -81,11 +81,7 @@ final class HttpListener implements AutoCloseable {
     this.group =
         new MultiThreadIoEventLoopGroup(
             Runtime.getRuntime().availableProcessors(),
-            r -> {
-              Thread t = new Thread(r, "https-io");
-              t.setDaemon(true);
-              return t;
-            },
+            Thread.ofPlatform().name("https-io-", 0).daemon().factory(),
             io);
     this.tls = tlsContext(settings);
   }

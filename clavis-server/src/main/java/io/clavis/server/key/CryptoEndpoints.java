@@ -97,7 +97,7 @@ public final class CryptoEndpoints {
     }
     CryptoService.Decrypted d = crypto.decrypt(keyId, ciphertext, b.optionalBase64("aad"));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("plaintext", b64(d.plaintext()));
+    out.put("plaintext", Base64Bytes.of(d.plaintext()));
     out.put("keyId", d.keyId());
     out.put("keyVersion", d.keyVersion());
     return ApiResponse.ok(out);
@@ -111,7 +111,7 @@ public final class CryptoEndpoints {
         crypto.generateDataKey(r.pathParam("id"), alg, b.optionalBase64("aad"));
     Map<String, Object> out = new LinkedHashMap<>();
     if (b.optionalBoolean("includePlaintext", true)) {
-      out.put("plaintext", b64(dk.plaintext()));
+      out.put("plaintext", Base64Bytes.of(dk.plaintext()));
     }
     out.putAll(encrypted(dk.encrypted()));
     return ApiResponse.ok(out);
@@ -134,7 +134,7 @@ public final class CryptoEndpoints {
         crypto.sign(
             r.pathParam("id"), alg, b.optionalBase64("message"), b.optionalBase64("digest"));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("signature", b64(t.value()));
+    out.put("signature", Base64Bytes.of(t.value()));
     out.put("keyId", t.keyId());
     out.put("keyVersion", t.keyVersion());
     out.put("algorithm", alg.name());
@@ -157,7 +157,7 @@ public final class CryptoEndpoints {
   private ApiResponse mac(ApiRequest r) {
     CryptoService.Tag t = crypto.mac(r.pathParam("id"), r.body().base64("message"));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("mac", b64(t.value()));
+    out.put("mac", Base64Bytes.of(t.value()));
     out.put("keyId", t.keyId());
     out.put("keyVersion", t.keyVersion());
     return ApiResponse.ok(out);
@@ -190,7 +190,7 @@ public final class CryptoEndpoints {
     if (n == null) {
       throw ClavisException.invalid("bytes is required (1 to " + MAX_RANDOM + ")");
     }
-    return ApiResponse.ok(Map.of("random", b64(SecureRandoms.bytes(n))));
+    return ApiResponse.ok(Map.of("random", Base64Bytes.of(SecureRandoms.bytes(n))));
   }
 
   private static SignatureAlgorithm signatureAlgorithm(JsonBody b) {
@@ -208,13 +208,9 @@ public final class CryptoEndpoints {
 
   private static Map<String, Object> encrypted(CryptoService.Encrypted e) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ciphertext", b64(e.ciphertext()));
+    out.put("ciphertext", Base64Bytes.of(e.ciphertext()));
     out.put("keyId", e.keyId());
     out.put("keyVersion", e.keyVersion());
     return out;
-  }
-
-  private static Base64Bytes b64(byte[] b) {
-    return Base64Bytes.of(b);
   }
 }

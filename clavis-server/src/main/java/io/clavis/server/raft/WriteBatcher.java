@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -79,7 +80,7 @@ final class WriteBatcher implements AutoCloseable {
     }
     Pending p = new Pending(StateJson.toBytes(command), new CompletableFuture<>());
     if (closed) {
-      p.reply.completeExceptionally(new NotCommittedException("this node is stopping", null));
+      p.reply.completeExceptionally(stopping());
       return p.reply;
     }
     queue.add(p);
@@ -121,9 +122,9 @@ final class WriteBatcher implements AutoCloseable {
         }
         try {
           senders.execute(new SendTask(batch));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
           // closed while handing the batch over
-          fail(batch, new NotCommittedException("this node is stopping", null));
+          fail(batch, stopping());
           slots.release();
         }
       }
@@ -131,7 +132,7 @@ final class WriteBatcher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (first != null) {
-      fail(List.of(first), new NotCommittedException("this node is stopping", null));
+      fail(List.of(first), stopping());
     }
     failQueued();
   }
@@ -217,7 +218,7 @@ final class WriteBatcher implements AutoCloseable {
   private void failQueued() {
     List<Pending> left = new ArrayList<>();
     queue.drainTo(left);
-    fail(left, new NotCommittedException("this node is stopping", null));
+    fail(left, stopping());
   }
 
   @Override
@@ -226,9 +227,13 @@ final class WriteBatcher implements AutoCloseable {
     loop.interrupt();
     for (Runnable notStarted : senders.shutdownNow()) {
       if (notStarted instanceof SendTask task) {
-        fail(task.batch, new NotCommittedException("this node is stopping", null));
+        fail(task.batch, stopping());
       }
     }
     failQueued();
+  }
+
+  private static NotCommittedException stopping() {
+    return new NotCommittedException("this node is stopping", null);
   }
 }
