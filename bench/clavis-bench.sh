@@ -6,6 +6,8 @@
 # `clavis dev` (e.g. --audit-fail-open). The load generator shares the machine with the node.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 DURATION="${1:-10}"
 CONCURRENCY="${2:-16}"
 SIZE="${3:-1024}"
@@ -16,10 +18,8 @@ WORK="$(mktemp -d)"
   ${CLAVIS_DEV_OPTS:-} >"$WORK/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null; wait $NODE 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
-[ -f "$WORK/data/dev.json" ] || { cat "$WORK/node.log" >&2; exit 1; }
+wait_for_dev_json "$WORK/data/dev.json" "$WORK/node.log"
 
-field() { sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}.*/\\1/p" | head -n 1; }
 DEV="$WORK/data/dev.json"
 CLAVIS_SERVER="$(field api <"$DEV")"
 CLAVIS_TOKEN="$(field token <"$DEV")"

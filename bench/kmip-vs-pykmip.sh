@@ -7,6 +7,8 @@
 # and the client is dev mode's KMIP identity. Each side gets a fresh AES-256 key of bench's own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-16}"
 /usr/bin/python3 -c 'import kmip' 2>/dev/null \
@@ -18,10 +20,8 @@ WORK="$(mktemp -d)"
 NODE=$!
 PYKMIP=""
 trap 'kill $NODE $PYKMIP 2>/dev/null; wait $NODE $PYKMIP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
-[ -f "$WORK/data/dev.json" ] || { cat "$WORK/node.log" >&2; exit 1; }
+wait_for_dev_json "$WORK/data/dev.json" "$WORK/node.log"
 
-field() { sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}.*/\\1/p" | head -n 1; }
 DEV="$WORK/data/dev.json"
 CA="$(field caCert <"$DEV")"
 IDENTITY=(--ca-cert "$CA" --client-cert "$(field clientCert <"$DEV")"

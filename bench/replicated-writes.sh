@@ -11,6 +11,8 @@
 # (for bench/plot.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 DURATION="${1:-15}"
 shift || true
 LEVELS=("${@:-64}")
@@ -24,10 +26,8 @@ WORK="$(mktemp -d)"
   --kmip-port 0 ${CLAVIS_DEV_OPTS:-} >"$WORK/dev.log" 2>&1 &
 DEV=$!
 trap 'kill $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 240); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
-[ -f "$WORK/data/dev.json" ] || { cat "$WORK/dev.log" >&2; exit 1; }
+wait_for_dev_json "$WORK/data/dev.json" "$WORK/dev.log" 120
 
-field() { sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}.*/\\1/p" | head -n 1; }
 DEV_JSON="$WORK/data/dev.json"
 CLAVIS_SERVER="$(grep -o '"api" *: *"[^"]*"' "$DEV_JSON" | sed 's/.*"\(https[^"]*\)"/\1/' | awk '!seen[$0]++' | paste -sd, -)"
 CLAVIS_TOKEN="$(field token <"$DEV_JSON")"

@@ -17,6 +17,8 @@
 # figure as a ratio of it. Each line: name, req/s, p50, p99 (wrk's latency distribution).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-64}"
 shift 2 2>/dev/null || shift $#
@@ -31,10 +33,8 @@ trap 'kill "${PIDS[@]}" 2>/dev/null; wait "${PIDS[@]}" 2>/dev/null; rm -rf "$WOR
 "$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 0 --cluster-port 0 --kmip-port 0 \
   ${CLAVIS_DEV_OPTS:-} >"$WORK/node.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 120); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.5; done
-[ -f "$WORK/data/dev.json" ] || { cat "$WORK/node.log" >&2; exit 1; }
+wait_for_dev_json "$WORK/data/dev.json" "$WORK/node.log"
 
-field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p" | head -n 1; }
 API="$(field api <"$WORK/data/dev.json")"
 CLAVIS_TOKEN="$(field token <"$WORK/data/dev.json")"
 export CLAVIS_SERVER=$API CLAVIS_CACERT="$WORK/data/tls/ca.pem" CLAVIS_TOKEN

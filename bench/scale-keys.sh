@@ -8,6 +8,8 @@
 # Needs wrk and curl. Takes about 10 minutes for 1,000,000 keys on 2 cores.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 CHECKPOINTS=("${@}")
 [ ${#CHECKPOINTS[@]} -gt 0 ] || CHECKPOINTS=(10000 100000 1000000)
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
@@ -17,14 +19,12 @@ JCMD="$JAVA_HOME_FOUND/bin/jcmd"
 WORK="$(mktemp -d)"
 NODE=""
 trap '[ -n "$NODE" ] && kill $NODE 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
-field() { sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}.*/\\1/p" | head -n 1; }
 start_node() {
   rm -f "$WORK/data/dev.json"
   CLAVIS_JAVA_OPTS="-Xmx1g" "$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 0 \
     --cluster-port 0 --kmip-port 0 >>"$WORK/node.log" 2>&1 &
   NODE=$!
-  for _ in $(seq 1 600); do [ -f "$WORK/data/dev.json" ] && break; sleep 0.1; done
-  [ -f "$WORK/data/dev.json" ] || { cat "$WORK/node.log" >&2; exit 1; }
+  wait_for_dev_json "$WORK/data/dev.json" "$WORK/node.log"
   CLAVIS_SERVER="$(field api <"$WORK/data/dev.json")"
   CLAVIS_TOKEN="$(field token <"$WORK/data/dev.json")"
   export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT="$WORK/data/tls/ca.pem"
