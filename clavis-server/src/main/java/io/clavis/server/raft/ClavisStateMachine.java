@@ -57,8 +57,21 @@ public final class ClavisStateMachine extends BaseStateMachine {
   // asks for it on every append and every log-appender pass: hashing the files each time cost
   // more than the writes themselves once the state grew.
   private volatile Snapshot newestSnapshot;
+  private final AppliedIndexWatch appliedHere = new AppliedIndexWatch();
   private final java.util.Map<String, Digests> sstDigests =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Completes once this member has applied {@code index}. */
+  public CompletableFuture<Void> whenApplied(long index) {
+    return appliedHere.whenApplied(index);
+  }
+
+  @Override
+  protected boolean updateLastAppliedTermIndex(TermIndex newTI) {
+    boolean changed = super.updateLastAppliedTermIndex(newTI);
+    appliedHere.advance(newTI.getIndex());
+    return changed;
+  }
 
   public void addListener(StateListener listener) {
     listeners.add(listener);
@@ -132,9 +145,9 @@ public final class ClavisStateMachine extends BaseStateMachine {
     deleteTree(db);
     restore(latest, db);
     store.reopen();
-    updateLastAppliedTermIndex(latest.termIndex());
     LOG.info("State replaced by the leader's snapshot {}", latest.termIndex());
     resetListeners.forEach(Runnable::run);
+    updateLastAppliedTermIndex(latest.termIndex());
     getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.STARTING);
     getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.RUNNING);
   }
@@ -173,7 +186,6 @@ public final class ClavisStateMachine extends BaseStateMachine {
             txn.endCommand();
           }
         });
-    updateLastAppliedTermIndex(ti);
     for (int i = 0; i < commands.size(); i++) {
       CommandReply reply = replies.get(i);
       if (reply.errorCode() == null && !reply.replayed()) {
@@ -184,6 +196,9 @@ public final class ClavisStateMachine extends BaseStateMachine {
         }
       }
     }
+    // Applied only now that the listeners have dropped what they cached of the old state: a writer
+    // waiting for this index (AppliedIndexWatch) then reads its own write.
+    updateLastAppliedTermIndex(ti);
     // Every member answers, not only the leader: Ratis keeps the answer in each member's retry
     // cache, and a client that retries after a leader change gets it from the new leader.
     Object answer = command instanceof CommandBatch ? replies : replies.get(0);

@@ -153,7 +153,7 @@ public final class RaftNode implements AutoCloseable {
             .build();
     // The blocking API, one sender thread per entry in flight: Ratis's ordered async stream would
     // hold every later write behind a failed one, and closes for good once a request gives up.
-    this.writes = new WriteBatcher(message -> client.io().send(message));
+    this.writes = new WriteBatcher(message -> client.io().send(message), stateMachine::whenApplied);
   }
 
   public void start() throws IOException {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.LongFunction;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -38,7 +39,7 @@ final class WriteBatcher implements AutoCloseable {
   /** Batches on their way at once: enough to keep the leader busy while one waits for fsync. */
   static final int MAX_IN_FLIGHT = 4;
 
-  /** Sends one log entry and waits until it is committed and applied (Ratis's blocking call). */
+  /** Sends one log entry and waits until it is committed and applied by the leader. */
   @FunctionalInterface
   interface Sender {
     RaftClientReply send(Message message) throws IOException;
@@ -58,6 +59,7 @@ final class WriteBatcher implements AutoCloseable {
   private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.US_ASCII);
 
   private final Sender sender;
+  private final LongFunction<CompletableFuture<Void>> appliedHere;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
   // Platform threads, one per slot: gRPC and Netty keep per-thread caches that a fresh virtual
@@ -68,12 +70,20 @@ final class WriteBatcher implements AutoCloseable {
   private final Thread loop;
   private volatile boolean closed;
 
-  WriteBatcher(Sender sender) {
+  /**
+   * @param appliedHere completes once this member has applied a log index: a write answers only
+   *     then, so that its writer reads it back from this node
+   */
+  WriteBatcher(Sender sender, LongFunction<CompletableFuture<Void>> appliedHere) {
     this.sender = sender;
+    this.appliedHere = appliedHere;
     this.loop = Thread.ofPlatform().name("raft-write-batcher").daemon().start(this::run);
   }
 
-  /** Queues a command; the future completes with its reply once its entry is applied here. */
+  /**
+   * Queues a command; the future completes with its reply once its entry is committed and applied
+   * here.
+   */
   CompletableFuture<CommandReply> submit(Command command) {
     if (command instanceof CommandBatch) {
       throw new IllegalArgumentException("batches are made here, not submitted");
@@ -168,23 +178,29 @@ final class WriteBatcher implements AutoCloseable {
       return;
     }
     byte[] answer = reply.getMessage().getContent().toByteArray();
+    CommandReply[] replies;
     try {
-      if (batch.size() == 1) {
-        batch.get(0).reply.complete(StateJson.fromBytes(answer, CommandReply.class));
-        return;
-      }
-      CommandReply[] replies = StateJson.fromBytes(answer, CommandReply[].class);
+      replies =
+          batch.size() == 1
+              ? new CommandReply[] {StateJson.fromBytes(answer, CommandReply.class)}
+              : StateJson.fromBytes(answer, CommandReply[].class);
       if (replies.length != batch.size()) {
         throw new IllegalStateException(
             replies.length + " replies for a batch of " + batch.size() + " commands");
       }
-      for (int i = 0; i < replies.length; i++) {
-        batch.get(i).reply.complete(replies[i]);
-      }
     } catch (RuntimeException e) {
       LOG.error("Unreadable reply to a committed entry", e);
       batch.forEach(p -> p.reply.completeExceptionally(e));
+      return;
     }
+    appliedHere
+        .apply(reply.getLogIndex())
+        .thenRun(
+            () -> {
+              for (int i = 0; i < replies.length; i++) {
+                batch.get(i).reply.complete(replies[i]);
+              }
+            });
   }
 
   /** One command as itself; several as a {@link CommandBatch}. */

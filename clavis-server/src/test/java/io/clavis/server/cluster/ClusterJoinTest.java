@@ -49,7 +49,14 @@ class ClusterJoinTest {
     TestNode n2 = join(n1, "node2", caFingerprint, token);
     TestNode n3 = join(n1, "node3", caFingerprint, token);
 
-    // A write through a follower is forwarded to the leader and visible everywhere.
+    // A write through a follower is forwarded to the leader, answered once applied on that
+    // follower (its writer reads it back there at once), and visible everywhere.
+    for (int i = 0; i < 20; i++) {
+      String id = n3.createKey(vault, "own-" + i, "AES_256");
+      assertThat(n3.call("GET", "/v1/keys/" + id, null).status())
+          .as("read back %s", i)
+          .isEqualTo(200);
+    }
     String key2 = n3.createKey(vault, "k2", "HMAC_SHA256");
     for (TestNode n : List.of(n1, n2, n3)) {
       await()

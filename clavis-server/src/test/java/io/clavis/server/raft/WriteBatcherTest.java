@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -42,7 +43,10 @@ class WriteBatcherTest {
   }
 
   private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-  private final WriteBatcher batcher = new WriteBatcher(this::send);
+  // This member's applied index, as the state machine would report it; the test moves it.
+  private final AppliedIndexWatch appliedHere = new AppliedIndexWatch();
+  private final AtomicLong nextIndex = new AtomicLong();
+  private final WriteBatcher batcher = new WriteBatcher(this::send, appliedHere::whenApplied);
 
   @AfterEach
   void close() {
@@ -58,6 +62,10 @@ class WriteBatcherTest {
     if (!commit) {
       throw new IOException("no leader");
     }
+    long index = nextIndex.incrementAndGet();
+    if (applyAtOnce) {
+      appliedHere.advance(index);
+    }
     // The state machine's answer: one reply per command, each echoing its command's id.
     List<CommandReply> replies = s.ids().stream().map(CommandReply::ok).toList();
     Object answer = entry.get("type").asText().equals("batch") ? replies : replies.get(0);
@@ -65,10 +73,14 @@ class WriteBatcherTest {
         .setClientId(ClientId.randomId())
         .setServerId(RaftGroupMemberId.valueOf(RaftPeerId.valueOf("n1"), RaftGroupId.randomId()))
         .setCallId(1)
+        .setLogIndex(index)
         .setSuccess()
         .setMessage(Message.valueOf(ByteString.copyFrom(StateJson.toBytes(answer))))
         .build();
   }
+
+  /** Whether this member applies each entry as soon as the leader has (most tests). */
+  private volatile boolean applyAtOnce = true;
 
   private CompletableFuture<CommandReply> submit(String id) {
     return batcher.submit(new DeleteCompartmentCommand(id));
@@ -82,6 +94,18 @@ class WriteBatcherTest {
 
   private static String answer(CompletableFuture<CommandReply> f) throws Exception {
     return f.get(30, TimeUnit.SECONDS).resultAs(String.class);
+  }
+
+  @Test
+  void aWriteAnswersOnlyOnceThisMemberHasAppliedItsEntry() throws Exception {
+    applyAtOnce = false;
+    CompletableFuture<CommandReply> reply = submit("c1");
+    nextSent().outcome().complete(true);
+    // Committed and applied by the leader, not yet here: a read here would not see it.
+    await().atMost(Duration.ofSeconds(30)).until(() -> nextIndex.get() == 1);
+    assertThat(reply).isNotDone();
+    appliedHere.advance(1);
+    assertThat(answer(reply)).isEqualTo("c1");
   }
 
   @Test
