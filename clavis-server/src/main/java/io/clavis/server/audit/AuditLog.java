@@ -3,10 +3,14 @@ package io.clavis.server.audit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -16,13 +20,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The audit trail of one node: appends records to hash-chained segment files under one directory.
  *
  * <p>{@link #append} only enqueues, so the request thread never does I/O; a single writer thread
- * writes whole batches (group commit). In fail-closed mode the caller waits on the future before
- * acknowledging the request, so no request succeeds without its record on disk; when the log cannot
- * take a record (queue full, write failure, closed) the future fails at once with {@link
- * AuditUnavailableException} rather than letting the request wait.
+ * writes whole batches (group commit). An event-loop thread instead gathers the events of one round
+ * of its requests and writes them itself in one go ({@link #appendInRound}). In fail-closed mode
+ * the caller waits on the future before acknowledging the request, so no request succeeds without
+ * its record on disk; when the log cannot take a record (queue full, write failure, closed) the
+ * future fails at once with {@link AuditUnavailableException} rather than letting the request wait.
  *
- * <p>Futures are completed on the writer thread: callers should wait on them or use the {@code
- * *Async} variants of dependent stages, never run work on the writer thread.
+ * <p>Futures of {@link #append} are completed on the writer thread: callers should wait on them or
+ * use the {@code *Async} variants of dependent stages, never run work on the writer thread.
  */
 public final class AuditLog implements AutoCloseable {
   /**
@@ -64,6 +69,7 @@ public final class AuditLog implements AutoCloseable {
   private final Thread thread;
   private final long truncatedBytes;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private final ThreadLocal<Round> rounds = ThreadLocal.withInitial(Round::new);
   private boolean closed; // guarded by lifecycle
 
   private AuditLog(ChainFile chain, Settings settings) {
@@ -123,6 +129,79 @@ public final class AuditLog implements AutoCloseable {
       lock.unlock();
     }
     return future;
+  }
+
+  /**
+   * Appends an event from an event-loop thread: it is written, on this thread, together with every
+   * other event this thread appends before {@code loop} runs its next task, in one write. So a
+   * whole round of requests costs one write and no thread hand-over. {@code loop} must be the
+   * calling thread's own event loop, running submitted tasks on this thread after the work at hand
+   * (as Netty's does). The future completes on this thread, within that task. With an fsync
+   * interval of zero (every batch fsynced before it counts) the event goes to the writer thread as
+   * in {@link #append}: an event loop must not wait for the disk.
+   */
+  public CompletableFuture<AuditRecord> appendInRound(AuditEvent event, Executor loop) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(loop, "loop");
+    if (writer.forcesEveryBatch()) {
+      return append(event);
+    }
+    CompletableFuture<AuditRecord> refused = refusal();
+    if (refused != null) {
+      return refused;
+    }
+    CompletableFuture<AuditRecord> future = new CompletableFuture<>();
+    Round round = rounds.get();
+    round.pending.add(new Pending(event, future));
+    if (round.pending.size() == 1) {
+      try {
+        loop.execute(round::write);
+      } catch (RejectedExecutionException e) {
+        round.fail(new AuditUnavailableException("the event loop is shutting down"));
+      }
+    }
+    return future;
+  }
+
+  /** The events one event-loop thread appended since its last write. */
+  private final class Round {
+    private List<Pending> pending = new ArrayList<>();
+
+    void write() {
+      List<Pending> batch = take();
+      writer.writeNow(batch);
+    }
+
+    void fail(AuditUnavailableException e) {
+      for (Pending p : take()) {
+        p.future().completeExceptionally(e);
+      }
+    }
+
+    /** A fresh list for the next round: completing futures may append again on this thread. */
+    private List<Pending> take() {
+      List<Pending> batch = pending;
+      pending = new ArrayList<>(Math.max(16, batch.size()));
+      return batch;
+    }
+  }
+
+  /** A failed future when the log takes no appends (failed state or closed), else null. */
+  private CompletableFuture<AuditRecord> refusal() {
+    AuditUnavailableException failure = writer.failure();
+    if (failure != null) {
+      return CompletableFuture.failedFuture(
+          new AuditUnavailableException("audit log is unavailable after a write failure", failure));
+    }
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      return closed
+          ? CompletableFuture.failedFuture(new AuditUnavailableException("audit log is closed"))
+          : null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Whether callers must wait for {@link #append}'s future before acknowledging a request. */

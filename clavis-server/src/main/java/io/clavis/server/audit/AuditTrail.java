@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's audit trail as the listeners use it: each request's record is handed to the log's
- * writer thread, and when the trail fails closed the request waits for its record to be written
- * (group commit: one write for every request that arrived meanwhile). The chain head is committed
- * through Raft every {@code headInterval}.
+ * writer thread, or written by the I/O thread with the rest of its round, and when the trail fails
+ * closed the request waits for its record to be written (group commit: one write for every request
+ * that arrived meanwhile). The chain head is committed through Raft every {@code headInterval}.
  */
 public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
@@ -60,12 +61,25 @@ public final class AuditTrail implements RestServer.AuditSink, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> recordAsync(AuditEvent event) {
-    CompletableFuture<AuditRecord> written;
+    return acknowledgement(event, append(event, null));
+  }
+
+  @Override
+  public CompletableFuture<Void> recordInRound(AuditEvent event, Executor loop) {
+    return acknowledgement(event, append(event, loop));
+  }
+
+  /** A fail-open trail does not make requests wait, so its records need no round of their own. */
+  private CompletableFuture<AuditRecord> append(AuditEvent event, Executor loop) {
     try {
-      written = log.append(event);
+      return loop != null && log.failClosed() ? log.appendInRound(event, loop) : log.append(event);
     } catch (AuditUnavailableException e) {
-      written = CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private CompletableFuture<Void> acknowledgement(
+      AuditEvent event, CompletableFuture<AuditRecord> written) {
     if (!log.failClosed()) {
       return CompletableFuture.completedFuture(null);
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's chain on disk: the current segment, the seq and hash of the last written record, and
- * the append of a batch. Used by the writer thread only.
+ * the append of a batch. Used under the {@link AuditWriter}'s lock, except that the channel {@link
+ * #takeDirty} returns is forced outside it.
  *
  * <p>After a failed write the channel is dropped and the in-memory chain stays at the last batch
  * that was written completely; reopening cuts off whatever part of the failed batch reached the
@@ -43,7 +44,7 @@ final class ChainFile implements Closeable {
   private Path segment;
   private long size;
   private FileChannel channel;
-  private boolean dirty;
+  private volatile boolean dirty; // read without the lock for the writer's deadline
 
   private ChainFile(
       Path dir, String node, long segmentBytes, WriteHook hook, FileChannel lock, ChainTail tail) {
@@ -173,6 +174,39 @@ final class ChainFile implements Closeable {
     if (channel == null || !dirty) {
       return;
     }
+    forceChannel();
+    dirty = false;
+  }
+
+  /**
+   * The channel to fsync outside the lock, or null when nothing was written since the last fsync
+   * (or there is no channel after a failure). The data counts as clean from here: the caller
+   * reports a failed fsync through {@link #forceFailed}.
+   */
+  FileChannel takeDirty() throws IOException {
+    if (channel == null || !dirty) {
+      return null;
+    }
+    hook.beforeForce(segment);
+    dirty = false;
+    return channel;
+  }
+
+  /**
+   * After fsyncing a channel from {@link #takeDirty} failed: its data counts as dirty again, and
+   * the channel is dropped if it is still the current one. Returns whether it had already been
+   * replaced or dropped (by a roll, which forces before closing, or by a failed write).
+   */
+  boolean forceFailed(FileChannel forced) {
+    dirty = true;
+    if (forced != channel) {
+      return true;
+    }
+    closeChannel();
+    return false;
+  }
+
+  private void forceChannel() throws IOException {
     try {
       hook.beforeForce(segment);
       channel.force(false);
@@ -180,12 +214,12 @@ final class ChainFile implements Closeable {
       closeChannel();
       throw e;
     }
-    dirty = false;
   }
 
   private void roll() throws IOException {
     if (channel != null) {
-      force();
+      // Even when clean: an fsync taken outside the lock may still be running on this channel.
+      forceChannel();
       closeChannel();
     }
     segment = Segments.path(dir, seq + 1);

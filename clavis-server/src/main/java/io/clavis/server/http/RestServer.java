@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -147,6 +148,15 @@ public final class RestServer implements AutoCloseable {
       } catch (ClavisException e) {
         return CompletableFuture.failedFuture(e);
       }
+    }
+
+    /**
+     * Records one request from an I/O thread, like {@link #recordAsync}, in a group with the other
+     * records this thread makes before {@code loop} runs its next task (one write for a round of
+     * requests, no hand-over to another thread). {@code loop} is the calling thread's event loop.
+     */
+    default CompletableFuture<Void> recordInRound(AuditEvent event, Executor loop) {
+      return recordAsync(event);
     }
   }
 
@@ -337,15 +347,15 @@ public final class RestServer implements AutoCloseable {
       finish(exchange, answer);
       return;
     }
+    EventExecutor io = exchange.ioThread();
     CompletableFuture<Void> recorded;
     try {
-      recorded =
-          audit.recordAsync(
-              auditEvent(exchange, requestId, started, guard, principal, target, request, error));
+      AuditEvent event =
+          auditEvent(exchange, requestId, started, guard, principal, target, request, error);
+      recorded = io.inEventLoop() ? audit.recordInRound(event, io) : audit.recordAsync(event);
     } catch (RuntimeException e) {
       recorded = CompletableFuture.failedFuture(e);
     }
-    EventExecutor io = exchange.ioThread();
     if (recorded.isDone()) {
       finishAudited(exchange, answer, recorded);
       return;
