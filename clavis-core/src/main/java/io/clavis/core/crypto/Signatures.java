@@ -66,12 +66,35 @@ public final class Signatures {
   private static final EngineCache<Signature> ECDSA_RAW =
       new EngineCache<>(() -> Signature.getInstance("NONEwithECDSA"));
 
+  private static final Map<SignatureAlgorithm, EngineCache<MessageDigest>> DIGESTS =
+      new EnumMap<>(SignatureAlgorithm.class);
+
+  static {
+    for (SignatureAlgorithm alg : SignatureAlgorithm.values()) {
+      DIGESTS.put(alg, new EngineCache<>(() -> MessageDigest.getInstance(alg.digestName())));
+    }
+  }
+
   private Signatures() {}
+
+  /**
+   * What signs ECDSA in this process: the OpenSSL version, or the JDK and why (for the server's
+   * start-up log).
+   */
+  public static String ecdsaImplementation() {
+    return NativeEcdsa.DESCRIPTION;
+  }
 
   /** Signs {@code message}. */
   public static byte[] sign(SignatureAlgorithm alg, PrivateKey key, byte[] message) {
     Objects.requireNonNull(message, "message");
     checkKey(alg, key);
+    if (alg.scheme() == SignatureAlgorithm.Scheme.ECDSA && NativeEcdsa.SIGNER != null) {
+      byte[] signature = NativeEcdsa.SIGNER.signDigest((ECPrivateKey) key, hash(alg, message));
+      if (signature != null) {
+        return signature;
+      }
+    }
     EngineCache<Signature> cache = MESSAGE_ENGINES.get(alg);
     Signature engine = cache.acquire();
     try {
@@ -242,8 +265,24 @@ public final class Signatures {
     return out;
   }
 
+  private static byte[] hash(SignatureAlgorithm alg, byte[] message) {
+    EngineCache<MessageDigest> cache = DIGESTS.get(alg);
+    MessageDigest digest = cache.acquire();
+    try {
+      return digest.digest(message);
+    } finally {
+      cache.release(digest);
+    }
+  }
+
   private static byte[] signEcdsaDigest(PrivateKey key, byte[] digest)
       throws GeneralSecurityException {
+    if (NativeEcdsa.SIGNER != null) {
+      byte[] signature = NativeEcdsa.SIGNER.signDigest((ECPrivateKey) key, digest);
+      if (signature != null) {
+        return signature;
+      }
+    }
     Signature engine = ECDSA_RAW.acquire();
     try {
       engine.initSign(key, SecureRandoms.current());
