@@ -44,6 +44,18 @@ public final class ApiRequest {
     return requestId;
   }
 
+  /**
+   * Moves this request to a worker thread when it is being served on an I/O thread and {@code
+   * heavy}: an I/O thread serves many connections and must not spend milliseconds on one. The
+   * request is then served again from the start, so an endpoint calls this before it does anything;
+   * on a worker thread it does nothing.
+   */
+  public void offloadIf(boolean heavy) {
+    if (heavy && exchange.ioThread().inEventLoop()) {
+      throw Offload.INSTANCE;
+    }
+  }
+
   public JsonBody body() {
     return body;
   }

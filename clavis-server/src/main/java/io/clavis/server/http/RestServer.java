@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Endpoints that only compute on what this node holds (the crypto operations) run on the
  * connection's I/O thread: no hand-off on the hot path. All others may block (Raft commits) and run
- * on a virtual thread each. Either way the answer leaves when the request's audit record is written
+ * on a virtual thread each, as does a crypto request its endpoint finds heavy ({@link
+ * ApiRequest#offloadIf}). Either way the answer leaves when the request's audit record is written
  * (fail-closed trail), without a thread waiting for it.
  */
 public final class RestServer implements AutoCloseable {
@@ -336,6 +337,9 @@ public final class RestServer implements AutoCloseable {
       error = e;
       status = e.code().httpStatus();
       body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
+    } catch (Offload o) {
+      workers.execute(() -> answeringBugs(exchange, () -> serve(route, pathParams, exchange)));
+      return;
     } catch (RuntimeException e) {
       LOG.error("{} {} failed [{}]", route.method().text(), route.path(), requestId, e);
       error = new ClavisException(ErrorCode.INTERNAL, internalMessage(requestId));

@@ -14,6 +14,7 @@ import io.clavis.server.http.ApiResponse;
 import io.clavis.server.http.Base64Bytes;
 import io.clavis.server.http.JsonBody;
 import io.clavis.server.http.RestServer.Routes;
+import io.clavis.server.key.CryptoService.Use;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,6 +78,7 @@ public final class CryptoEndpoints {
   }
 
   private ApiResponse encrypt(ApiRequest r) {
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.ENCRYPT, null));
     JsonBody b = r.body();
     CryptoService.Encrypted e =
         crypto.encrypt(r.pathParam("id"), b.base64("plaintext"), b.optionalBase64("aad"));
@@ -95,6 +97,7 @@ public final class CryptoEndpoints {
       }
       throw e;
     }
+    r.offloadIf(crypto.isHeavyDecrypt(ciphertext));
     CryptoService.Decrypted d = crypto.decrypt(keyId, ciphertext, b.optionalBase64("aad"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("plaintext", Base64Bytes.of(d.plaintext()));
@@ -104,6 +107,7 @@ public final class CryptoEndpoints {
   }
 
   private ApiResponse dataKey(ApiRequest r) {
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.ENCRYPT, null));
     JsonBody b = r.body();
     String algName = b.optionalText("algorithm");
     KeyAlgorithm alg = algName == null ? KeyAlgorithm.AES_256 : KeyService.parseAlgorithm(algName);
@@ -119,6 +123,9 @@ public final class CryptoEndpoints {
 
   private ApiResponse reEncrypt(ApiRequest r) {
     JsonBody b = r.body();
+    r.offloadIf(
+        crypto.isHeavy(r.pathParam("id"), Use.ENCRYPT, null)
+            || crypto.isHeavyDecrypt(b.optionalBase64("ciphertext")));
     // Re-encrypting reads the plaintext under the ciphertext's own key: that key needs use too.
     r.require(
         Verb.USE, ResourceType.KEYS, TargetRef.TargetKind.CIPHERTEXT, b.optionalText("ciphertext"));
@@ -128,6 +135,7 @@ public final class CryptoEndpoints {
   }
 
   private ApiResponse sign(ApiRequest r) {
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.SIGN, null));
     JsonBody b = r.body();
     SignatureAlgorithm alg = signatureAlgorithm(b);
     CryptoService.Tag t =
@@ -143,6 +151,8 @@ public final class CryptoEndpoints {
 
   private ApiResponse verify(ApiRequest r) {
     JsonBody b = r.body();
+    Integer version = b.optionalInt("keyVersion", 1, Integer.MAX_VALUE);
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.VERIFY, version));
     boolean valid =
         crypto.verify(
             r.pathParam("id"),
@@ -150,11 +160,12 @@ public final class CryptoEndpoints {
             b.optionalBase64("message"),
             b.optionalBase64("digest"),
             b.base64("signature"),
-            b.optionalInt("keyVersion", 1, Integer.MAX_VALUE));
+            version);
     return ApiResponse.ok(Map.of("valid", valid));
   }
 
   private ApiResponse mac(ApiRequest r) {
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.MAC, null));
     CryptoService.Tag t = crypto.mac(r.pathParam("id"), r.body().base64("message"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mac", Base64Bytes.of(t.value()));
@@ -165,12 +176,10 @@ public final class CryptoEndpoints {
 
   private ApiResponse verifyMac(ApiRequest r) {
     JsonBody b = r.body();
+    Integer version = b.optionalInt("keyVersion", 1, Integer.MAX_VALUE);
+    r.offloadIf(crypto.isHeavy(r.pathParam("id"), Use.VERIFY_MAC, version));
     boolean valid =
-        crypto.verifyMac(
-            r.pathParam("id"),
-            b.base64("message"),
-            b.base64("mac"),
-            b.optionalInt("keyVersion", 1, Integer.MAX_VALUE));
+        crypto.verifyMac(r.pathParam("id"), b.base64("message"), b.base64("mac"), version);
     return ApiResponse.ok(Map.of("valid", valid));
   }
 

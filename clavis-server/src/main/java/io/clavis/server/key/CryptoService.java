@@ -143,6 +143,56 @@ public final class CryptoService {
     }
   }
 
+  /** What a request does with its key, for {@link #isHeavy}. */
+  public enum Use {
+    ENCRYPT,
+    SIGN,
+    VERIFY,
+    MAC,
+    VERIFY_MAC
+  }
+
+  /** Verification without a version tries at most this many on an I/O thread. */
+  static final int INLINE_VERSIONS = 8;
+
+  /**
+   * Whether a request would hold its thread for long: every operation with an RSA or EC key except
+   * P-256 signing by OpenSSL (the JDK's ECDSA, OpenSSL's P-384 and P-521 and RSA private-key
+   * operations take hundreds of microseconds to milliseconds), and verification without a version
+   * of a key with more than {@value #INLINE_VERSIONS} versions. The REST server serves such
+   * requests on a worker thread rather than an I/O thread. A key that does not exist is not heavy:
+   * its error is quick.
+   */
+  public boolean isHeavy(String keyId, Use use, Integer version) {
+    KeyRecord key;
+    try {
+      key = keys.get(keyId);
+    } catch (ClavisException e) {
+      return false;
+    }
+    KeyAlgorithm alg = key.algorithm();
+    boolean symmetric = alg.family() == KeyFamily.AES || alg.family() == KeyFamily.HMAC;
+    if (!symmetric) {
+      return !(use == Use.SIGN && alg == KeyAlgorithm.EC_P256 && Signatures.ecdsaSignedNatively());
+    }
+    return version == null
+        && (use == Use.VERIFY || use == Use.VERIFY_MAC)
+        && key.currentVersion() > INLINE_VERSIONS;
+  }
+
+  /** {@link #isHeavy} for decrypting a ciphertext: an RSA-OAEP one is (a private-key operation). */
+  public boolean isHeavyDecrypt(byte[] ciphertext) {
+    if (ciphertext == null) {
+      return false;
+    }
+    try {
+      return CiphertextFormat.parse(ciphertext).header().scheme()
+          == CiphertextFormat.SCHEME_RSA_OAEP_SHA256;
+    } catch (MalformedCiphertextException e) {
+      return false;
+    }
+  }
+
   public Tag sign(String keyId, SignatureAlgorithm alg, byte[] message, byte[] digest) {
     KeyRecord key = usableKey(keyId);
     checkSignatureAlgorithm(key, alg);

@@ -78,6 +78,15 @@ class RestServerTest {
     routes
         .nonBlocking()
         .post("/echo", Guard.open("test.echo"), r -> ApiResponse.ok(Map.of("n", 1)));
+    routes
+        .nonBlocking()
+        .get(
+            "/maybe-heavy",
+            Guard.open("test.maybe-heavy"),
+            r -> {
+              r.offloadIf(r.query("heavy").isPresent());
+              return ApiResponse.ok(Map.of("thread", Thread.currentThread().getName()));
+            });
     routes.get(
         "/unwritable",
         Guard.probe("test.unwritable"),
@@ -150,6 +159,22 @@ class RestServerTest {
     JsonNode body = JsonSupport.MAPPER.readTree(r.body());
     assertThat(body.get("code").asText()).isEqualTo("AUDIT_UNAVAILABLE");
     assertThat(body.get("requestId").asText()).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aHeavyRequestMovesToAWorkerThreadAndIsServedAndAuditedOnce(boolean heavy) throws Exception {
+    CompletableFuture<HttpResponse<String>> response =
+        get("/maybe-heavy" + (heavy ? "?heavy" : ""));
+    Handed record = nextRecord();
+    assertThat(record.event().operation()).isEqualTo("test.maybe-heavy");
+    record.written().complete(null);
+    HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    String thread = JsonSupport.MAPPER.readTree(r.body()).get("thread").asText();
+    assertThat(thread).startsWith(heavy ? "rest-" : "https-io-");
+    assertThat(r.headers().firstValue("Clavis-Request-Id")).hasValue(record.event().requestId());
+    assertThat(handed).as("no second record for the pass on the I/O thread").isEmpty();
   }
 
   @Test
