@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenSslEcdsa implements NativeEcdsa.Signer {
   private static final long OPENSSL_3 = 0x30000000L;
+  // No atexit cleanup: threads still signing while the JVM exits must not find OpenSSL torn down.
+  private static final long OPENSSL_INIT_NO_ATEXIT = 0x00080000L;
   private static final int MAX_SIGNATURE = 160; // DER of two 521-bit integers is at most 139 bytes
 
   private static final Linker LINKER = Linker.nativeLinker();
@@ -49,6 +51,9 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
   private static final MethodHandle SIGN =
       handle("EVP_PKEY_sign", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
   private static final MethodHandle CLEAR_ERRORS = voidHandle("ERR_clear_error");
+  private static final MethodHandle INIT =
+      handle("OPENSSL_init_crypto", JAVA_INT, JAVA_LONG, ADDRESS);
+  private static final System.Logger LOG = System.getLogger(OpenSslEcdsa.class.getName());
 
   private static final ConcurrentHashMap<Object, MemorySegment> KEYS = new ConcurrentHashMap<>();
   private static final Cleaner CLEANER =
@@ -56,12 +61,16 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
           r -> Thread.ofPlatform().name("openssl-key-cleaner").daemon(true).unstarted(r));
 
   private final String version;
+  private volatile boolean failureLogged;
 
   /** Fails when libcrypto is missing or older than 3.0. */
   OpenSslEcdsa() throws Throwable {
     long number = (long) VERSION_NUM.invokeExact();
     if (number < OPENSSL_3) {
       throw new IllegalStateException("libcrypto is older than OpenSSL 3.0");
+    }
+    if ((int) INIT.invokeExact(OPENSSL_INIT_NO_ATEXIT, MemorySegment.NULL) != 1) {
+      throw new IllegalStateException("OPENSSL_init_crypto failed");
     }
     MemorySegment text = (MemorySegment) VERSION.invokeExact(0); // OPENSSL_VERSION
     this.version = text.reinterpret(256).getString(0);
@@ -72,6 +81,12 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
     return version;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Also null when OpenSSL fails to sign (a provider configuration that refuses the curve, no
+   * memory): the JDK can still sign, and the failure is logged once.
+   */
   @Override
   public byte[] signDigest(ECPrivateKey key, byte[] digest) {
     try {
@@ -83,10 +98,14 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
         }
       }
       return sign(pkey, digest);
-    } catch (Error | RuntimeException e) {
+    } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      throw new IllegalStateException("OpenSSL signing failed", e);
+      if (!failureLogged) {
+        failureLogged = true;
+        LOG.log(System.Logger.Level.WARNING, "OpenSSL could not sign; the JDK signs instead", e);
+      }
+      return null;
     } finally {
       Reference.reachabilityFence(key);
     }

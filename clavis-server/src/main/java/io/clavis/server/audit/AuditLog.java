@@ -69,7 +69,7 @@ public final class AuditLog implements AutoCloseable {
   private final Thread thread;
   private final long truncatedBytes;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private final ThreadLocal<Round> rounds = ThreadLocal.withInitial(Round::new);
+  private final ThreadLocal<Round> rounds;
   private boolean closed; // guarded by lifecycle
 
   private AuditLog(ChainFile chain, Settings settings) {
@@ -78,6 +78,8 @@ public final class AuditLog implements AutoCloseable {
     this.writer = new AuditWriter(queue, chain, settings.fsyncInterval());
     this.truncatedBytes = chain.truncatedOnOpen();
     this.thread = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(writer);
+    AuditWriter w = writer;
+    this.rounds = ThreadLocal.withInitial(() -> new Round(w));
   }
 
   /**
@@ -163,9 +165,17 @@ public final class AuditLog implements AutoCloseable {
     return future;
   }
 
-  /** The events one event-loop thread appended since its last write. */
-  private final class Round {
+  /**
+   * The events one event-loop thread appended since its last write. Static, holding only the
+   * writer: a closed log is not kept reachable by the threads that used it.
+   */
+  private static final class Round {
+    private final AuditWriter writer;
     private List<Pending> pending = new ArrayList<>();
+
+    Round(AuditWriter writer) {
+      this.writer = writer;
+    }
 
     void write() {
       List<Pending> batch = take();

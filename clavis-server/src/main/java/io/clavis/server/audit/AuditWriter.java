@@ -21,14 +21,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Futures complete after the write and before any later fsync: the record is then in the page
  * cache and survives the process being killed; power loss can take at most the last {@code
- * fsyncInterval}. The fsync runs on the writer thread outside the lock, so writers never wait for
- * the disk to sync. After a write failure every request is refused (fail closed) until reopening
- * the segment works again, which the writer thread retries every {@link #RETRY_INTERVAL}.
+ * fsyncInterval}. Only the writer thread fsyncs, and it syncs the bulk of the data outside the
+ * lock; it also starts each new segment (a roll fsyncs the old segment and the directory), so an
+ * I/O thread never waits for a whole interval's data to sync. An I/O thread that finds the segment
+ * full writes on at its end and wakes the writer thread to roll. After a write failure every
+ * request is refused (fail closed) until reopening the segment works again, which the writer thread
+ * retries every {@link #RETRY_INTERVAL}.
  */
 final class AuditWriter implements Runnable {
   static final int MAX_BATCH = 4096;
   static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
   static final Pending STOP = new Pending(null, null);
+
+  /** Wakes the writer thread to roll a segment that I/O threads filled. */
+  private static final Pending ROLL = new Pending(null, null);
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
 
@@ -40,6 +46,7 @@ final class AuditWriter implements Runnable {
   private volatile AuditLog.Head head;
   private volatile AuditUnavailableException failure;
   private boolean stopped; // guarded by lock
+  private boolean rollAsked; // guarded by lock
   private long lastForce = System.nanoTime(); // writer thread only
   private long lastAttempt; // guarded by lock
 
@@ -65,25 +72,47 @@ final class AuditWriter implements Runnable {
   }
 
   /**
-   * Writes a batch on the calling thread and completes its futures there. Never fsyncs (the writer
-   * thread does, within the interval), so it is only for logs with a non-zero interval.
+   * Writes a batch on the calling thread (an I/O thread) and completes its futures there. Never
+   * fsyncs or rolls (the writer thread does), so it is only for logs with a non-zero interval.
    */
   void writeNow(List<Pending> batch) {
+    // An interrupt would close the shared channel under everyone (FileChannel is interruptible).
+    boolean interrupted = Thread.interrupted();
+    try {
+      write(batch, false);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Writes a batch and completes its futures, never under the lock. */
+  private void write(List<Pending> batch, boolean mayRoll) {
     List<AuditRecord> records = null;
     AuditUnavailableException refused = null;
+    boolean askRoll = false;
     lock.lock();
     try {
       if (stopped) {
         refused = new AuditUnavailableException("audit log is closed");
       } else {
-        records = write(batch);
+        records = append(batch, mayRoll);
+        askRoll = !mayRoll && chain.full() && !rollAsked;
+        rollAsked |= askRoll;
       }
     } catch (AuditUnavailableException e) {
       refused = e;
+    } catch (Throwable e) {
+      // Even an Error must not leave the batch's requests waiting for their deadline.
+      fail(batch, new AuditUnavailableException("audit record not written: " + e));
+      throw e;
     } finally {
       lock.unlock();
     }
-    // Outside the lock: dependent stages may run here.
+    if (askRoll) {
+      queue.offer(ROLL); // when the queue is full the writer thread is busy and rolls after it
+    }
     if (refused != null) {
       fail(batch, refused);
       return;
@@ -104,9 +133,11 @@ final class AuditWriter implements Runnable {
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
         }
-        stopping = batch.remove(STOP);
+        stopping = batch.removeIf(p -> p == STOP);
+        batch.removeIf(p -> p == ROLL);
         if (!batch.isEmpty()) {
-          writeNow(batch);
+          rollIfFull(false); // so that the write itself never rolls under the lock
+          write(batch, true);
           batch.clear();
         }
         maintain(stopping);
@@ -121,24 +152,25 @@ final class AuditWriter implements Runnable {
    * is queued, so that no caller waits forever for its record.
    */
   private void stop(boolean unexpected, List<Pending> taken) {
+    List<Pending> left = new ArrayList<>();
+    AuditUnavailableException e = new AuditUnavailableException("audit writer thread stopped");
     lock.lock();
     try {
       stopped = true;
       if (unexpected) {
-        AuditUnavailableException e = new AuditUnavailableException("audit writer thread stopped");
         failure = e;
-        List<Pending> left = new ArrayList<>(taken);
+        left.addAll(taken);
         queue.drainTo(left);
-        left.remove(STOP);
-        fail(left, e);
+        left.removeIf(p -> p == STOP || p == ROLL);
         LOG.error("Audit writer thread stopped unexpectedly; audited requests are refused");
       }
       chain.close();
-    } catch (IOException e) {
-      LOG.error("Final fsync of the audit log failed; the last records may not be durable", e);
+    } catch (IOException ex) {
+      LOG.error("Final fsync of the audit log failed; the last records may not be durable", ex);
     } finally {
       lock.unlock();
     }
+    fail(left, e);
   }
 
   private Pending poll() {
@@ -166,12 +198,13 @@ final class AuditWriter implements Runnable {
   }
 
   /** Under the lock. */
-  private List<AuditRecord> write(List<Pending> batch) {
-    if (failure != null && !recover()) {
+  private List<AuditRecord> append(List<Pending> batch, boolean mayRoll) {
+    if (failure != null && !recover(mayRoll)) {
       throw failure;
     }
     try {
-      List<AuditRecord> records = chain.append(batch.stream().map(Pending::event).toList());
+      List<AuditRecord> records =
+          chain.append(batch.stream().map(Pending::event).toList(), mayRoll);
       if (fsyncNanos == 0) {
         chain.force();
       }
@@ -183,13 +216,13 @@ final class AuditWriter implements Runnable {
     }
   }
 
-  /** The fsync deadline and, in the failed state, the periodic attempt to recover. */
+  /** The fsync deadline, the roll of a full segment and, when failed, the attempt to recover. */
   private void maintain(boolean stopping) {
     if (failure != null) {
       if (!stopping && System.nanoTime() - lastAttempt >= retryNanos) {
         lock.lock();
         try {
-          recover();
+          recover(true);
         } finally {
           lock.unlock();
         }
@@ -199,10 +232,43 @@ final class AuditWriter implements Runnable {
     if (stopping || System.nanoTime() - lastForce >= fsyncNanos) {
       force();
     }
+    if (!stopping) {
+      rollIfFull(true);
+    }
+  }
+
+  /**
+   * Starts the next segment once the current one is full (and, if {@code onlyIfAsked}, an I/O
+   * thread asked for it). The bulk of the old one is synced first, outside the lock; under it only
+   * what came since is synced, before the new segment takes records (so a power loss can only cut
+   * the end of the chain, never leave a gap in it).
+   */
+  private void rollIfFull(boolean onlyIfAsked) {
+    lock.lock();
+    try {
+      if (failure != null || !chain.full() || onlyIfAsked && !rollAsked) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    force();
+    lock.lock();
+    try {
+      rollAsked = false;
+      if (failure == null) {
+        chain.ensureOpen(true);
+      }
+    } catch (IOException | RuntimeException e) {
+      enterFailedState(e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** fsyncs what was written since the last one, without holding the lock while the disk syncs. */
   private void force() {
+    long started = System.nanoTime();
     FileChannel channel;
     lock.lock();
     try {
@@ -218,7 +284,8 @@ final class AuditWriter implements Runnable {
     }
     try {
       channel.force(false);
-      lastForce = System.nanoTime();
+      // From before the sync: what was acknowledged while it ran is due one interval after that.
+      lastForce = started;
     } catch (IOException | RuntimeException e) {
       lock.lock();
       try {
@@ -234,10 +301,10 @@ final class AuditWriter implements Runnable {
   }
 
   /** Under the lock. */
-  private boolean recover() {
+  private boolean recover(boolean mayRoll) {
     lastAttempt = System.nanoTime();
     try {
-      chain.ensureOpen();
+      chain.ensureOpen(mayRoll);
     } catch (IOException | RuntimeException e) {
       LOG.debug("Audit log still not writable", e);
       return false;

@@ -115,10 +115,12 @@ final class ChainFile implements Closeable {
 
   /**
    * Chains and writes a batch with one write loop. On failure nothing of the batch counts: the
-   * chain state is unchanged and the partial bytes are cut off when the segment is reopened.
+   * chain state is unchanged and the partial bytes are cut off when the segment is reopened. A full
+   * segment is rolled first only if {@code mayRoll} (rolling fsyncs twice); otherwise the batch
+   * goes on the end of the full one, which {@link #full} then reports.
    */
-  List<AuditRecord> append(List<AuditEvent> events) throws IOException {
-    ensureOpen();
+  List<AuditRecord> append(List<AuditEvent> events, boolean mayRoll) throws IOException {
+    ensureOpen(mayRoll);
     buffer.reset();
     List<AuditRecord> records = new ArrayList<>(events.size());
     long s = seq;
@@ -154,16 +156,22 @@ final class ChainFile implements Closeable {
   }
 
   /**
-   * Reopens the current segment if a failure closed it, and starts a new one when it is full or
-   * there is none yet. The writer's recovery after a failure is exactly this.
+   * Reopens the current segment if a failure closed it, and starts a new one when there is none
+   * yet, or when it is full and {@code mayRoll}. The writer's recovery after a failure is exactly
+   * this.
    */
-  void ensureOpen() throws IOException {
+  void ensureOpen(boolean mayRoll) throws IOException {
     if (segment != null && channel == null) {
       openChannel();
     }
-    if (segment == null || size >= segmentBytes) {
+    if (segment == null || mayRoll && full()) {
       roll();
     }
+  }
+
+  /** Whether the current segment has reached its size and the next roll is due. */
+  boolean full() {
+    return segment != null && size >= segmentBytes;
   }
 
   /**
@@ -216,10 +224,13 @@ final class ChainFile implements Closeable {
     }
   }
 
+  /**
+   * Only the writer thread rolls (or, for the very first segment, whoever writes first), and it
+   * never has an fsync of its own running outside the lock meanwhile.
+   */
   private void roll() throws IOException {
     if (channel != null) {
-      // Even when clean: an fsync taken outside the lock may still be running on this channel.
-      forceChannel();
+      force();
       closeChannel();
     }
     segment = Segments.path(dir, seq + 1);

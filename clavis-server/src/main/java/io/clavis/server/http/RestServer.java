@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -241,8 +242,7 @@ public final class RestServer implements AutoCloseable {
         if (found.route().nonBlocking()) {
           serve(found.route(), found.params(), exchange);
         } else {
-          workers.execute(
-              () -> answeringBugs(exchange, () -> serve(found.route(), found.params(), exchange)));
+          onWorker(exchange, () -> serve(found.route(), found.params(), exchange));
         }
       }
       case RouteTable.MethodNotAllowed<Route> m ->
@@ -257,6 +257,15 @@ public final class RestServer implements AutoCloseable {
               exchange,
               new ClavisException(
                   ErrorCode.NOT_FOUND, "no such endpoint: " + clip(exchange.rawPath(), 100)));
+    }
+  }
+
+  /** Serves a request on a virtual thread; while the server stops, answers 503 instead. */
+  private void onWorker(HttpExchange exchange, Runnable serving) {
+    try {
+      workers.execute(() -> answeringBugs(exchange, serving));
+    } catch (RejectedExecutionException e) {
+      sendError(exchange, new ClavisException(ErrorCode.UNAVAILABLE, "the node is shutting down"));
     }
   }
 
@@ -338,7 +347,7 @@ public final class RestServer implements AutoCloseable {
       status = e.code().httpStatus();
       body = new ErrorBody(e.code().name(), e.getMessage(), requestId);
     } catch (Offload o) {
-      workers.execute(() -> answeringBugs(exchange, () -> serve(route, pathParams, exchange)));
+      onWorker(exchange, () -> serve(route, pathParams, exchange));
       return;
     } catch (RuntimeException e) {
       LOG.error("{} {} failed [{}]", route.method().text(), route.path(), requestId, e);

@@ -1,6 +1,7 @@
 package io.clavis.server.audit;
 
 import static io.clavis.server.audit.AuditFixtures.event;
+import static io.clavis.server.audit.AuditFixtures.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,11 +64,12 @@ class AuditRoundTest {
         .get(30, TimeUnit.SECONDS);
   }
 
-  /** Counts writes and fsyncs and which thread made each write. */
+  /** Counts writes and fsyncs and which thread made each write and opened each segment. */
   private static final class Disk implements WriteHook {
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger forces = new AtomicInteger();
     final List<String> writers = Collections.synchronizedList(new ArrayList<>());
+    final List<String> openers = Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean broken = new AtomicBoolean();
 
     @Override
@@ -80,6 +83,7 @@ class AuditRoundTest {
 
     @Override
     public void beforeOpen(Path segment) throws IOException {
+      openers.add(Thread.currentThread().getName() + " " + segment.getFileName());
       if (broken.get()) {
         throw new IOException("Input/output error"); // keeps the log from recovering meanwhile
       }
@@ -170,6 +174,65 @@ class AuditRoundTest {
       round(log, loop("io-1"), 1, 3).getLast().get(30, TimeUnit.SECONDS);
       assertThat(disk.writers).containsExactly("io-1");
       await().atMost(Duration.ofSeconds(30)).until(() -> disk.forces.get() >= 1);
+    }
+  }
+
+  @Test
+  void aSegmentTheLoopsFillIsRolledByTheWriterThreadNotByThem() throws Exception {
+    Disk disk = new Disk();
+    ExecutorService loop = loop("io-1");
+    AuditLog.Settings oneRecordSegments = new AuditLog.Settings(1, 1024, true, Duration.ofHours(1));
+    try (AuditLog log = AuditLog.open(dir, "n1", oneRecordSegments, disk)) {
+      // The very first segment is created by whoever writes first; once the round has filled it,
+      // the writer thread is woken to start the next.
+      round(log, loop, 1, 1).getFirst().get(30, TimeUnit.SECONDS);
+      awaitRollsByTheWriter(disk, 1);
+      round(log, loop, 2, 3).getLast().get(30, TimeUnit.SECONDS);
+      awaitRollsByTheWriter(disk, 2);
+      assertThat(round(log, loop, 4, 4).getFirst().get(30, TimeUnit.SECONDS).seq()).isEqualTo(4);
+      awaitRollsByTheWriter(disk, 3);
+      assertThat(disk.openers)
+          .containsExactly(
+              "io-1 " + Segments.path(dir, 1).getFileName(),
+              "audit-writer " + Segments.path(dir, 2).getFileName(),
+              "audit-writer " + Segments.path(dir, 4).getFileName(),
+              "audit-writer " + Segments.path(dir, 5).getFileName());
+      assertThat(disk.writers).containsOnly("io-1");
+    }
+    // The last segment is the empty one started for the next record.
+    assertThat(segments(dir)).hasSize(4);
+    VerifyResult result = AuditVerifier.verify(dir, List.of());
+    assertThat(result.firstBroken()).isNull();
+    assertThat(result.records()).isEqualTo(4);
+  }
+
+  private static void awaitRollsByTheWriter(Disk disk, int rolls) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                disk.openers.stream().filter(o -> o.startsWith("audit-writer ")).count() >= rolls);
+  }
+
+  @Test
+  void anInterruptedLoopThreadStillWritesAndKeepsItsInterrupt() throws Exception {
+    java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    Executor manual = tasks::add; // this test thread is the loop: it runs the tasks itself
+    try (AuditLog log = AuditLog.open(dir, "n1", fsyncEvery(Duration.ofHours(1)))) {
+      CompletableFuture<AuditRecord> f = log.appendInRound(event(1), manual);
+      assertThat(tasks).hasSize(1);
+      Thread.currentThread().interrupt();
+      try {
+        tasks.poll().run();
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(f.get(30, TimeUnit.SECONDS).seq()).isEqualTo(1);
+      // The channel survived: the next round is written too.
+      CompletableFuture<AuditRecord> next = log.appendInRound(event(2), manual);
+      tasks.poll().run();
+      assertThat(next.get(30, TimeUnit.SECONDS).seq()).isEqualTo(2);
     }
   }
 
