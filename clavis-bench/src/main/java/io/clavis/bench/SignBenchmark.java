@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * ECDSA P-256 signing: Clavis's signing primitive against the JDK's raw {@code Signature}, the
- * ceiling the REST sign target is measured against.
+ * ECDSA P-256 signing: Clavis's signing primitive (OpenSSL where the build and runtime allow it,
+ * see ADR 14) against the JDK's raw {@code Signature}, the reference the REST sign target is
+ * measured against.
  */
 @State(Scope.Thread)
 public class SignBenchmark extends HotPathBenchmark {
