@@ -33,8 +33,11 @@ final class AuditWriter implements Runnable {
   static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
   static final Pending STOP = new Pending(null, null);
 
-  /** Wakes the writer thread to roll a segment that I/O threads filled. */
-  private static final Pending ROLL = new Pending(null, null);
+  /**
+   * Wakes the writer thread: to roll a segment that I/O threads filled, or to start retrying after
+   * an I/O thread's write failed.
+   */
+  private static final Pending WAKE = new Pending(null, null);
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
 
@@ -47,6 +50,7 @@ final class AuditWriter implements Runnable {
   private volatile AuditUnavailableException failure;
   private boolean stopped; // guarded by lock
   private boolean rollAsked; // guarded by lock
+  private volatile Thread self; // the writer thread, once it runs
   private long lastForce = System.nanoTime(); // writer thread only
   private long lastAttempt; // guarded by lock
 
@@ -76,10 +80,11 @@ final class AuditWriter implements Runnable {
    * fsyncs or rolls (the writer thread does), so it is only for logs with a non-zero interval.
    */
   void writeNow(List<Pending> batch) {
-    // An interrupt would close the shared channel under everyone (FileChannel is interruptible).
+    // An interrupt would close the shared channel under everyone (FileChannel is interruptible);
+    // one that arrives during the write still can, and the log then recovers as after any failure.
     boolean interrupted = Thread.interrupted();
     try {
-      write(batch, false);
+      write(batch, true);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -87,34 +92,42 @@ final class AuditWriter implements Runnable {
     }
   }
 
-  /** Writes a batch and completes its futures, never under the lock. */
-  private void write(List<Pending> batch, boolean mayRoll) {
+  /**
+   * Writes a batch and completes its futures, never under the lock. Never rolls: an I/O thread
+   * ({@code fromLoop}) that fills the segment asks the writer thread to.
+   */
+  private void write(List<Pending> batch, boolean fromLoop) {
     List<AuditRecord> records = null;
     AuditUnavailableException refused = null;
+    Error fatal = null;
     boolean askRoll = false;
     lock.lock();
     try {
       if (stopped) {
         refused = new AuditUnavailableException("audit log is closed");
       } else {
-        records = append(batch, mayRoll);
-        askRoll = !mayRoll && chain.full() && !rollAsked;
+        records = append(batch);
+        askRoll = fromLoop && chain.full() && !rollAsked;
         rollAsked |= askRoll;
       }
     } catch (AuditUnavailableException e) {
       refused = e;
-    } catch (Throwable e) {
-      // Even an Error must not leave the batch's requests waiting for their deadline.
-      fail(batch, new AuditUnavailableException("audit record not written: " + e));
-      throw e;
+    } catch (Error e) {
+      // Even an Error must not leave the batch's requests waiting for their deadline, nor the
+      // chain half written with nobody recovering it.
+      fatal = e;
+      refused = enterFailedState(new IOException("audit write failed: " + e, e));
     } finally {
       lock.unlock();
     }
     if (askRoll) {
-      queue.offer(ROLL); // when the queue is full the writer thread is busy and rolls after it
+      queue.offer(WAKE); // when the queue is full the writer thread is busy and rolls after it
     }
     if (refused != null) {
       fail(batch, refused);
+      if (fatal != null) {
+        throw fatal;
+      }
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -124,6 +137,7 @@ final class AuditWriter implements Runnable {
 
   @Override
   public void run() {
+    self = Thread.currentThread();
     List<Pending> batch = new ArrayList<>(MAX_BATCH);
     boolean stopping = false;
     try {
@@ -134,10 +148,10 @@ final class AuditWriter implements Runnable {
           queue.drainTo(batch, MAX_BATCH - 1);
         }
         stopping = batch.removeIf(p -> p == STOP);
-        batch.removeIf(p -> p == ROLL);
+        batch.removeIf(p -> p == WAKE);
         if (!batch.isEmpty()) {
-          rollIfFull(false); // so that the write itself never rolls under the lock
-          write(batch, true);
+          rollIfFull(false);
+          write(batch, false);
           batch.clear();
         }
         maintain(stopping);
@@ -161,7 +175,7 @@ final class AuditWriter implements Runnable {
         failure = e;
         left.addAll(taken);
         queue.drainTo(left);
-        left.removeIf(p -> p == STOP || p == ROLL);
+        left.removeIf(p -> p == STOP || p == WAKE);
         LOG.error("Audit writer thread stopped unexpectedly; audited requests are refused");
       }
       chain.close();
@@ -198,13 +212,12 @@ final class AuditWriter implements Runnable {
   }
 
   /** Under the lock. */
-  private List<AuditRecord> append(List<Pending> batch, boolean mayRoll) {
-    if (failure != null && !recover(mayRoll)) {
+  private List<AuditRecord> append(List<Pending> batch) {
+    if (failure != null && !recover()) {
       throw failure;
     }
     try {
-      List<AuditRecord> records =
-          chain.append(batch.stream().map(Pending::event).toList(), mayRoll);
+      List<AuditRecord> records = chain.append(batch.stream().map(Pending::event).toList());
       if (fsyncNanos == 0) {
         chain.force();
       }
@@ -222,7 +235,7 @@ final class AuditWriter implements Runnable {
       if (!stopping && System.nanoTime() - lastAttempt >= retryNanos) {
         lock.lock();
         try {
-          recover(true);
+          recover();
         } finally {
           lock.unlock();
         }
@@ -238,15 +251,20 @@ final class AuditWriter implements Runnable {
   }
 
   /**
-   * Starts the next segment once the current one is full (and, if {@code onlyIfAsked}, an I/O
-   * thread asked for it). The bulk of the old one is synced first, outside the lock; under it only
-   * what came since is synced, before the new segment takes records (so a power loss can only cut
-   * the end of the chain, never leave a gap in it).
+   * Starts the next segment once the current one is full: before the writer thread's own batch goes
+   * in, or ({@code onlyIfAsked}) as soon as an I/O thread asked. The bulk of the old segment is
+   * synced first, outside the lock; under it only what came since is synced, before the new segment
+   * takes records (so a power loss can only cut the end of the chain, never leave a gap in it).
+   * Every roll is this one: appends never roll.
    */
   private void rollIfFull(boolean onlyIfAsked) {
     lock.lock();
     try {
-      if (failure != null || !chain.full() || onlyIfAsked && !rollAsked) {
+      if (!chain.full()) {
+        rollAsked = false; // a full segment stays full until rolled: any ask is stale
+        return;
+      }
+      if (failure != null || onlyIfAsked && !rollAsked) {
         return;
       }
     } finally {
@@ -300,11 +318,11 @@ final class AuditWriter implements Runnable {
     }
   }
 
-  /** Under the lock. */
-  private boolean recover(boolean mayRoll) {
+  /** Under the lock. A full segment is rolled afterwards, by {@link #rollIfFull}. */
+  private boolean recover() {
     lastAttempt = System.nanoTime();
     try {
-      chain.ensureOpen(mayRoll);
+      chain.ensureOpen(false);
     } catch (IOException | RuntimeException e) {
       LOG.debug("Audit log still not writable", e);
       return false;
@@ -320,6 +338,9 @@ final class AuditWriter implements Runnable {
     AuditUnavailableException e =
         new AuditUnavailableException("audit log write failed: " + cause.getMessage(), cause);
     failure = e;
+    if (Thread.currentThread() != self) {
+      queue.offer(WAKE); // the writer thread may be asleep for a whole fsync interval
+    }
     LOG.error(
         "Audit log write failed after seq {}; audited requests are refused until it recovers",
         chain.seq(),

@@ -116,11 +116,11 @@ final class ChainFile implements Closeable {
   /**
    * Chains and writes a batch with one write loop. On failure nothing of the batch counts: the
    * chain state is unchanged and the partial bytes are cut off when the segment is reopened. A full
-   * segment is rolled first only if {@code mayRoll} (rolling fsyncs twice); otherwise the batch
-   * goes on the end of the full one, which {@link #full} then reports.
+   * segment is not rolled here (rolling fsyncs): the batch goes on its end, and the writer rolls it
+   * ({@link #full}, {@link #ensureOpen}).
    */
-  List<AuditRecord> append(List<AuditEvent> events, boolean mayRoll) throws IOException {
-    ensureOpen(mayRoll);
+  List<AuditRecord> append(List<AuditEvent> events) throws IOException {
+    ensureOpen(false);
     buffer.reset();
     List<AuditRecord> records = new ArrayList<>(events.size());
     long s = seq;
@@ -236,12 +236,13 @@ final class ChainFile implements Closeable {
     segment = Segments.path(dir, seq + 1);
     size = 0;
     openChannel();
-    syncDirectory();
   }
 
   /**
    * Opens the current segment, creating it only while nothing was written to it: a segment that
-   * held records and vanished must not silently restart empty.
+   * held records and vanished must not silently restart empty. The directory is synced after a
+   * creation (a roll, or reopening after a failed one), or a power loss could take the whole
+   * segment.
    */
   private void openChannel() throws IOException {
     hook.beforeOpen(segment);
@@ -270,6 +271,9 @@ final class ChainFile implements Closeable {
       throw e;
     }
     channel = ch;
+    if (size == 0) {
+      syncDirectory();
+    }
   }
 
   /** Makes a new segment's directory entry durable; not every platform can open a directory. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,10 @@ class AuditRoundTest {
     final AtomicInteger forces = new AtomicInteger();
     final List<String> writers = Collections.synchronizedList(new ArrayList<>());
     final List<String> openers = Collections.synchronizedList(new ArrayList<>());
+
+    /** Opens and fsyncs in order: "open|force SEGMENT by THREAD". */
+    final List<String> sequence = Collections.synchronizedList(new ArrayList<>());
+
     final AtomicBoolean broken = new AtomicBoolean();
 
     @Override
@@ -84,6 +89,7 @@ class AuditRoundTest {
     @Override
     public void beforeOpen(Path segment) throws IOException {
       openers.add(Thread.currentThread().getName() + " " + segment.getFileName());
+      sequence.add("open " + segment.getFileName() + " by " + Thread.currentThread().getName());
       if (broken.get()) {
         throw new IOException("Input/output error"); // keeps the log from recovering meanwhile
       }
@@ -92,6 +98,7 @@ class AuditRoundTest {
     @Override
     public void beforeForce(Path segment) {
       forces.incrementAndGet();
+      sequence.add("force " + segment.getFileName() + " by " + Thread.currentThread().getName());
     }
   }
 
@@ -198,6 +205,14 @@ class AuditRoundTest {
               "audit-writer " + Segments.path(dir, 4).getFileName(),
               "audit-writer " + Segments.path(dir, 5).getFileName());
       assertThat(disk.writers).containsOnly("io-1");
+      // Only the writer thread syncs, and each segment before the next one is opened.
+      assertThat(disk.sequence).noneMatch(e -> e.startsWith("force") && e.endsWith("by io-1"));
+      for (long[] pair : new long[][] {{1, 2}, {2, 4}, {4, 5}}) {
+        String forced = "force " + Segments.path(dir, pair[0]).getFileName() + " by audit-writer";
+        String opened = "open " + Segments.path(dir, pair[1]).getFileName() + " by audit-writer";
+        assertThat(disk.sequence).contains(forced, opened);
+        assertThat(disk.sequence.indexOf(forced)).isLessThan(disk.sequence.indexOf(opened));
+      }
     }
     // The last segment is the empty one started for the next record.
     assertThat(segments(dir)).hasSize(4);
@@ -234,6 +249,42 @@ class AuditRoundTest {
       tasks.poll().run();
       assertThat(next.get(30, TimeUnit.SECONDS).seq()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void anErrorWhileWritingARoundFailsItsRequestsAtOnceAndTheLogRecovers() throws Exception {
+    AtomicBoolean exhausted = new AtomicBoolean(true);
+    WriteHook outOfMemory =
+        (segment, channel) -> {
+          if (exhausted.get()) {
+            throw new OutOfMemoryError("direct buffer memory");
+          }
+        };
+    java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    Executor manual = tasks::add;
+    try (AuditLog log = AuditLog.open(dir, "n1", fsyncEvery(Duration.ofHours(1)), outOfMemory)) {
+      CompletableFuture<AuditRecord> f = log.appendInRound(event(1), manual);
+      assertThatThrownBy(() -> tasks.poll().run()).isInstanceOf(OutOfMemoryError.class);
+      assertThat(f).isCompletedExceptionally();
+      assertThatThrownBy(f::get).cause().isInstanceOf(AuditUnavailableException.class);
+
+      exhausted.set(false);
+      AtomicReference<AuditRecord> next = new AtomicReference<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                try {
+                  next.set(log.append(event(2)).get(30, TimeUnit.SECONDS));
+                  return true;
+                } catch (ExecutionException e) {
+                  return false;
+                }
+              });
+      assertThat(next.get().seq()).isEqualTo(1);
+    }
+    assertThat(AuditVerifier.verify(dir, List.of()).records()).isEqualTo(1);
   }
 
   @Test
