@@ -35,8 +35,11 @@ import org.bouncycastle.crypto.signers.PSSSigner;
  *
  * <p>{@link #signDigest} produces exactly what {@link #sign} produces for a message with that hash
  * (the same bytes for deterministic RSA PKCS#1 v1.5; a signature the other side verifies for the
- * randomised schemes), so clients may hash large documents themselves. The JDK does the work except
- * for pre-hashed RSA-PSS, which the JDK lacks and Bouncy Castle's raw PSS signer provides.
+ * randomised schemes), so clients may hash large documents themselves. Signing is done by the
+ * system's OpenSSL when it can ({@link NativeSignatures}): the JDK hashes the message and OpenSSL
+ * signs the hash, exactly as the JDK's own schemes would. Otherwise, and for every verification,
+ * the JDK does the work, except for pre-hashed RSA-PSS, which the JDK lacks and Bouncy Castle's raw
+ * PSS signer provides.
  *
  * <p>{@code verify} and {@code verifyDigest} answer {@code false} for any signature that does not
  * verify, including malformed ones; they throw only for caller errors (wrong key family, wrong
@@ -78,24 +81,27 @@ public final class Signatures {
   private Signatures() {}
 
   /**
-   * What signs ECDSA in this process: the OpenSSL version, or the JDK and why (for the server's
-   * start-up log).
+   * What signs in this process: the OpenSSL version, or the JDK and why (for the server's start-up
+   * log).
    */
-  public static String ecdsaImplementation() {
-    return NativeEcdsa.DESCRIPTION;
+  public static String implementation() {
+    return NativeSignatures.DESCRIPTION;
   }
 
-  /** Whether ECDSA signatures are made by OpenSSL (tens of microseconds on P-256) here. */
-  public static boolean ecdsaSignedNatively() {
-    return NativeEcdsa.SIGNER != null;
+  /**
+   * Whether signatures are made by OpenSSL here (an ECDSA P-256 one in about 16 µs): false once
+   * OpenSSL has failed to sign, as the JDK then makes them.
+   */
+  public static boolean signedNatively() {
+    return NativeSignatures.SIGNER != null && !NativeSignatures.SIGNER.failed();
   }
 
   /** Signs {@code message}. */
   public static byte[] sign(SignatureAlgorithm alg, PrivateKey key, byte[] message) {
     Objects.requireNonNull(message, "message");
     checkKey(alg, key);
-    if (alg.scheme() == SignatureAlgorithm.Scheme.ECDSA && NativeEcdsa.SIGNER != null) {
-      byte[] signature = NativeEcdsa.SIGNER.signDigest((ECPrivateKey) key, hash(alg, message));
+    if (NativeSignatures.SIGNER != null) {
+      byte[] signature = NativeSignatures.SIGNER.signDigest(key, alg, hash(alg, message));
       if (signature != null) {
         return signature;
       }
@@ -125,6 +131,12 @@ public final class Signatures {
   public static byte[] signDigest(SignatureAlgorithm alg, PrivateKey key, byte[] digest) {
     checkDigest(alg, digest);
     checkKey(alg, key);
+    if (NativeSignatures.SIGNER != null) {
+      byte[] signature = NativeSignatures.SIGNER.signDigest(key, alg, digest);
+      if (signature != null) {
+        return signature;
+      }
+    }
     try {
       return switch (alg.scheme()) {
         case RSA_PKCS1 -> signPkcs1Digest(alg, key, digest);
@@ -282,12 +294,6 @@ public final class Signatures {
 
   private static byte[] signEcdsaDigest(PrivateKey key, byte[] digest)
       throws GeneralSecurityException {
-    if (NativeEcdsa.SIGNER != null) {
-      byte[] signature = NativeEcdsa.SIGNER.signDigest((ECPrivateKey) key, digest);
-      if (signature != null) {
-        return signature;
-      }
-    }
     Signature engine = ECDSA_RAW.acquire();
     try {
       engine.initSign(key, SecureRandoms.current());

@@ -14,28 +14,34 @@ import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
-import java.security.interfaces.ECPrivateKey;
+import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link NativeEcdsa.Signer} on the system's OpenSSL 3 libcrypto through the foreign function API.
+ * {@link NativeSignatures.Signer} on the system's OpenSSL 3 libcrypto through the foreign function
+ * API.
  *
  * <p>Each private key is parsed into an OpenSSL key once and kept while the JDK key object lives:
  * the cache holds the JDK key only weakly, and when it is collected a {@link Cleaner} frees the
- * OpenSSL key, which clears its private scalar. A signing call holds the JDK key until OpenSSL has
+ * OpenSSL key, which clears its secret parts. A signing call holds the JDK key until OpenSSL has
  * finished ({@link Reference#reachabilityFence}), so a key is never freed while in use. The encoded
  * key passed to OpenSSL is wiped from both heaps right after parsing.
  *
- * <p>OpenSSL's nonces are hedged (derived from its DRBG, the private key and the hash), its P-256
- * arithmetic is constant-time assembly; each call gets its own signing context, so threads share
- * only the read-only key.
+ * <p>OpenSSL's ECDSA nonces are hedged (derived from its DRBG, the private key and the hash), its
+ * P-256 arithmetic and RSA private-key operations constant-time (RSA also blinded); each call gets
+ * its own signing context, so threads share only the read-only key.
  */
-final class OpenSslEcdsa implements NativeEcdsa.Signer {
+final class OpenSslSigner implements NativeSignatures.Signer {
   private static final long OPENSSL_3 = 0x30000000L;
   // No atexit cleanup: threads still signing while the JVM exits must not find OpenSSL torn down.
+  // It only counts if this is the process's first initialisation of libcrypto; the TLS library
+  // links its own BoringSSL, so nothing else initialises libcrypto.so.3 before us.
   private static final long OPENSSL_INIT_NO_ATEXIT = 0x00080000L;
-  private static final int MAX_SIGNATURE = 160; // DER of two 521-bit integers is at most 139 bytes
+  // RSA up to 8192 bits; the DER of two 521-bit ECDSA integers is at most 139 bytes
+  private static final int MAX_SIGNATURE = 1024;
+  private static final int RSA_PKCS1_PADDING = 1;
+  private static final int RSA_PKCS1_PSS_PADDING = 6;
 
   private static final Linker LINKER = Linker.nativeLinker();
   private static final SymbolLookup CRYPTO =
@@ -51,9 +57,20 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
   private static final MethodHandle SIGN =
       handle("EVP_PKEY_sign", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
   private static final MethodHandle CLEAR_ERRORS = voidHandle("ERR_clear_error");
+  private static final MethodHandle SET_PADDING =
+      handle("EVP_PKEY_CTX_set_rsa_padding", JAVA_INT, ADDRESS, JAVA_INT);
+  private static final MethodHandle SET_MD =
+      handle("EVP_PKEY_CTX_set_signature_md", JAVA_INT, ADDRESS, ADDRESS);
+  private static final MethodHandle SET_PSS_SALT =
+      handle("EVP_PKEY_CTX_set_rsa_pss_saltlen", JAVA_INT, ADDRESS, JAVA_INT);
+  private static final MethodHandle SET_MGF1_MD =
+      handle("EVP_PKEY_CTX_set_rsa_mgf1_md", JAVA_INT, ADDRESS, ADDRESS);
+  private static final MethodHandle SHA256 = handle("EVP_sha256", ADDRESS);
+  private static final MethodHandle SHA384 = handle("EVP_sha384", ADDRESS);
+  private static final MethodHandle SHA512 = handle("EVP_sha512", ADDRESS);
   private static final MethodHandle INIT =
       handle("OPENSSL_init_crypto", JAVA_INT, JAVA_LONG, ADDRESS);
-  private static final System.Logger LOG = System.getLogger(OpenSslEcdsa.class.getName());
+  private static final System.Logger LOG = System.getLogger(OpenSslSigner.class.getName());
 
   private static final ConcurrentHashMap<Object, MemorySegment> KEYS = new ConcurrentHashMap<>();
   private static final Cleaner CLEANER =
@@ -61,10 +78,13 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
           r -> Thread.ofPlatform().name("openssl-key-cleaner").daemon(true).unstarted(r));
 
   private final String version;
-  private volatile boolean failureLogged;
+  private final MemorySegment sha256;
+  private final MemorySegment sha384;
+  private final MemorySegment sha512;
+  private volatile boolean failed;
 
   /** Fails when libcrypto is missing or older than 3.0. */
-  OpenSslEcdsa() throws Throwable {
+  OpenSslSigner() throws Throwable {
     long number = (long) VERSION_NUM.invokeExact();
     if (number < OPENSSL_3) {
       throw new IllegalStateException("libcrypto is older than OpenSSL 3.0");
@@ -74,6 +94,10 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
     }
     MemorySegment text = (MemorySegment) VERSION.invokeExact(0); // OPENSSL_VERSION
     this.version = text.reinterpret(256).getString(0);
+    // Static digest descriptions of libcrypto: never freed.
+    this.sha256 = (MemorySegment) SHA256.invokeExact();
+    this.sha384 = (MemorySegment) SHA384.invokeExact();
+    this.sha512 = (MemorySegment) SHA512.invokeExact();
   }
 
   @Override
@@ -81,14 +105,19 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
     return version;
   }
 
+  @Override
+  public boolean failed() {
+    return failed;
+  }
+
   /**
    * {@inheritDoc}
    *
-   * <p>Also null when OpenSSL fails to sign (a provider configuration that refuses the curve, no
+   * <p>Null also when OpenSSL fails to sign (a provider configuration that refuses the curve, no
    * memory): the JDK can still sign, and the failure is logged once.
    */
   @Override
-  public byte[] signDigest(ECPrivateKey key, byte[] digest) {
+  public byte[] signDigest(PrivateKey key, SignatureAlgorithm alg, byte[] digest) {
     try {
       MemorySegment pkey = KEYS.get(new Probe(key));
       if (pkey == null) {
@@ -97,12 +126,12 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
           return null;
         }
       }
-      return sign(pkey, digest);
+      return sign(pkey, alg, digest);
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      if (!failureLogged) {
-        failureLogged = true;
+      if (!failed) {
+        failed = true;
         LOG.log(System.Logger.Level.WARNING, "OpenSSL could not sign; the JDK signs instead", e);
       }
       return null;
@@ -111,7 +140,7 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
     }
   }
 
-  private static byte[] sign(MemorySegment pkey, byte[] digest) throws Throwable {
+  private byte[] sign(MemorySegment pkey, SignatureAlgorithm alg, byte[] digest) throws Throwable {
     MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact(pkey, MemorySegment.NULL);
     if (ctx.equals(MemorySegment.NULL)) {
       throw failure("EVP_PKEY_CTX_new");
@@ -120,6 +149,7 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
       if ((int) SIGN_INIT.invokeExact(ctx) != 1) {
         throw failure("EVP_PKEY_sign_init");
       }
+      rsaParameters(ctx, alg);
       MemorySegment tbs = arena.allocateFrom(JAVA_BYTE, digest);
       MemorySegment signature = arena.allocate(MAX_SIGNATURE);
       MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_SIGNATURE);
@@ -133,11 +163,35 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
     }
   }
 
+  /** The padding and hashes of the RSA schemes; ECDSA needs none. */
+  private void rsaParameters(MemorySegment ctx, SignatureAlgorithm alg) throws Throwable {
+    if (alg.scheme() == SignatureAlgorithm.Scheme.ECDSA) {
+      return;
+    }
+    MemorySegment md =
+        switch (alg.digestLength()) {
+          case 32 -> sha256;
+          case 48 -> sha384;
+          case 64 -> sha512;
+          default -> throw new IllegalArgumentException(alg.name());
+        };
+    boolean pss = alg.scheme() == SignatureAlgorithm.Scheme.RSA_PSS;
+    if ((int) SET_PADDING.invokeExact(ctx, pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) <= 0
+        || (int) SET_MD.invokeExact(ctx, md) <= 0) {
+      throw failure("RSA padding");
+    }
+    if (pss
+        && ((int) SET_PSS_SALT.invokeExact(ctx, alg.digestLength()) <= 0
+            || (int) SET_MGF1_MD.invokeExact(ctx, md) <= 0)) {
+      throw failure("RSA-PSS parameters");
+    }
+  }
+
   /**
    * The OpenSSL key for {@code key}, created and cached on first use; null when OpenSSL cannot
    * parse it (the JDK then signs).
    */
-  private static MemorySegment parse(ECPrivateKey key) throws Throwable {
+  private static MemorySegment parse(PrivateKey key) throws Throwable {
     byte[] der = key.getEncoded();
     if (der == null) {
       return null;
@@ -186,10 +240,10 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
   }
 
   /** The cache key: the JDK key by identity, held weakly. */
-  private static final class KeyRef extends WeakReference<ECPrivateKey> {
+  private static final class KeyRef extends WeakReference<PrivateKey> {
     private final int hash;
 
-    KeyRef(ECPrivateKey key) {
+    KeyRef(PrivateKey key) {
       super(key);
       this.hash = System.identityHashCode(key);
     }
@@ -211,7 +265,7 @@ final class OpenSslEcdsa implements NativeEcdsa.Signer {
   }
 
   /** A lookup by identity that does not allocate a reference object. */
-  private record Probe(ECPrivateKey key) {
+  private record Probe(PrivateKey key) {
     @Override
     public int hashCode() {
       return System.identityHashCode(key);

@@ -17,6 +17,8 @@ import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,15 +35,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * ECDSA signing through OpenSSL: its signatures verify with the JDK's own verifier on every curve
- * and hash, keys it cannot take are signed by the JDK, and its key cache never keeps a key alive.
+ * Signing through OpenSSL: ECDSA signatures verify with the JDK's own verifier on every curve and
+ * hash, RSA PKCS#1 v1.5 signatures are byte for byte the JDK's and RSA-PSS ones verify with the
+ * JDK's PSS, keys it cannot take are signed by the JDK, and its key cache never keeps a key alive.
  */
-class NativeEcdsaTest {
+class NativeSignaturesTest {
   private static final byte[] MESSAGE = "the message".getBytes(StandardCharsets.UTF_8);
 
   private static boolean opensslExpected() {
     return Runtime.version().feature() >= 22
-        && !"off".equals(System.getProperty(NativeEcdsa.PROPERTY))
+        && !"off".equals(System.getProperty(NativeSignatures.PROPERTY))
         && Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64")
             .anyMatch(dir -> Files.exists(Path.of(dir, "libcrypto.so.3")));
   }
@@ -49,11 +52,11 @@ class NativeEcdsaTest {
   @Test
   void openSslSignsWhereJava22AndLibcrypto3AreThere() {
     if (opensslExpected()) {
-      assertThat(NativeEcdsa.SIGNER).isNotNull();
-      assertThat(Signatures.ecdsaImplementation()).startsWith("OpenSSL 3.");
+      assertThat(NativeSignatures.SIGNER).isNotNull();
+      assertThat(Signatures.implementation()).startsWith("OpenSSL 3.");
     } else {
-      assertThat(NativeEcdsa.SIGNER).isNull();
-      assertThat(Signatures.ecdsaImplementation()).startsWith("the JDK (");
+      assertThat(NativeSignatures.SIGNER).isNull();
+      assertThat(Signatures.implementation()).startsWith("the JDK (");
     }
   }
 
@@ -91,14 +94,71 @@ class NativeEcdsaTest {
       assertThat(jdkVerifies(alg, pair.getPublic(), "other".getBytes(), signature)).isFalse();
     }
     assertThat(first).isNotEqualTo(second);
+    assertThat(Signatures.signedNatively()).as("OpenSSL made them").isEqualTo(opensslExpected());
+  }
+
+  static Stream<Arguments> rsaSizesAndHashes() {
+    List<Arguments> out = new ArrayList<>();
+    for (int bits : List.of(2048, 3072)) {
+      for (String hash : List.of("SHA256", "SHA384", "SHA512")) {
+        out.add(Arguments.of(bits, hash));
+      }
+    }
+    return out.stream();
+  }
+
+  /** PKCS#1 v1.5 is deterministic: the very bytes the JDK makes. PSS is checked by the JDK. */
+  @ParameterizedTest(name = "RSA-{0} with {1}")
+  @MethodSource("rsaSizesAndHashes")
+  void rsaSignaturesAreTheJdksOwn(int bits, String hash) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(bits);
+    KeyPair pair = generator.generateKeyPair();
+    SignatureAlgorithm pkcs1 = SignatureAlgorithm.valueOf("RSA_PKCS1_" + hash);
+    SignatureAlgorithm pss = SignatureAlgorithm.valueOf("RSA_PSS_" + hash);
+
+    Signature jdk = Signature.getInstance(hash + "withRSA");
+    jdk.initSign(pair.getPrivate());
+    jdk.update(MESSAGE);
+    assertThat(Signatures.sign(pkcs1, pair.getPrivate(), MESSAGE)).isEqualTo(jdk.sign());
+
+    byte[] first = Signatures.sign(pss, pair.getPrivate(), MESSAGE);
+    byte[] second = Signatures.sign(pss, pair.getPrivate(), MESSAGE);
+    byte[] ofDigest =
+        Signatures.signDigest(
+            pss, pair.getPrivate(), MessageDigest.getInstance(pss.digestName()).digest(MESSAGE));
+    for (byte[] signature : List.of(first, second, ofDigest)) {
+      assertThat(jdkVerifiesPss(pss, pair.getPublic(), MESSAGE, signature)).isTrue();
+      assertThat(jdkVerifiesPss(pss, pair.getPublic(), "other".getBytes(), signature)).isFalse();
+    }
+    assertThat(first).as("a fresh salt each time").isNotEqualTo(second);
+    assertThat(Signatures.signedNatively()).as("OpenSSL made them").isEqualTo(opensslExpected());
+  }
+
+  private static boolean jdkVerifiesPss(
+      SignatureAlgorithm alg, PublicKey key, byte[] message, byte[] signature) throws Exception {
+    Signature verifier = Signature.getInstance("RSASSA-PSS");
+    verifier.setParameter(
+        new PSSParameterSpec(
+            alg.digestName(),
+            "MGF1",
+            new MGF1ParameterSpec(alg.digestName()),
+            alg.digestLength(),
+            PSSParameterSpec.TRAILER_FIELD_BC));
+    verifier.initVerify(key);
+    verifier.update(message);
+    return verifier.verify(signature);
   }
 
   @Test
   void aKeyOpenSslCannotTakeIsSignedByTheJdk() throws Exception {
     KeyPair pair = ecKeyPair("secp256r1");
     ECPrivateKey opaque = new WithoutEncoding((ECPrivateKey) pair.getPrivate());
-    if (NativeEcdsa.SIGNER != null) {
-      assertThat(NativeEcdsa.SIGNER.signDigest(opaque, new byte[32])).isNull();
+    if (NativeSignatures.SIGNER != null) {
+      assertThat(
+              NativeSignatures.SIGNER.signDigest(
+                  opaque, SignatureAlgorithm.ECDSA_SHA256, new byte[32]))
+          .isNull();
     }
     byte[] signature = Signatures.sign(SignatureAlgorithm.ECDSA_SHA256, opaque, MESSAGE);
     assertThat(jdkVerifies(SignatureAlgorithm.ECDSA_SHA256, pair.getPublic(), MESSAGE, signature))
@@ -107,12 +167,15 @@ class NativeEcdsaTest {
 
   @Test
   void theKeyCacheDoesNotKeepKeysAlive() throws Exception {
-    assumeTrue(NativeEcdsa.SIGNER != null, "signing with the JDK here");
+    assumeTrue(NativeSignatures.SIGNER != null, "signing with the JDK here");
     KeyPair pair = ecKeyPair("secp256r1");
     PublicKey publicKey = pair.getPublic();
     ECPrivateKey key = (ECPrivateKey) pair.getPrivate();
     byte[] signature =
-        NativeEcdsa.SIGNER.signDigest(key, MessageDigest.getInstance("SHA-256").digest(MESSAGE));
+        NativeSignatures.SIGNER.signDigest(
+            key,
+            SignatureAlgorithm.ECDSA_SHA256,
+            MessageDigest.getInstance("SHA-256").digest(MESSAGE));
     WeakReference<ECPrivateKey> weak = new WeakReference<>(key);
     key = null;
     pair = null;

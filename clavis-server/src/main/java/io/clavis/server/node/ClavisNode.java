@@ -303,7 +303,7 @@ public final class ClavisNode implements AutoCloseable {
     long every = config.maintenanceInterval().toMillis();
     maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
     LOG.info("Clavis {} node {} listening on {}", VERSION, name, apiUri());
-    LOG.info("ECDSA signing by {}", io.clavis.core.crypto.Signatures.ecdsaImplementation());
+    LOG.info("Signatures made by {}", io.clavis.core.crypto.Signatures.implementation());
   }
 
   public static ClavisNode start(NodeConfig config) throws IOException {
