@@ -130,8 +130,8 @@ for op in "${OPS[@]}"; do
     jdk-sign)
       # The JDK's own ECDSA P-256 signing on two threads (JMH), while the node is idle: the
       # reference for the sign figure, measured in the same run on the same cores.
-      rate="$("$ROOT/bench/jmh.sh" 'SignBenchmark.jdkRawSign' -t 2 -f 1 -wi 1 -w 5 -i 1 \
-        -r "${DURATION}s" 2>/dev/null | awk '/^SignBenchmark.jdkRawSign/ {print $(NF - 1)}')"
+      rate="$("$ROOT/bench/jmh.sh" 'SignBenchmark.jdkRawSign$' -t 2 -f 1 -wi 1 -w 5 -i 1 \
+        -r "${DURATION}s" 2>/dev/null | awk '$1 == "SignBenchmark.jdkRawSign" {print $(NF - 1)}')"
       [ -n "$rate" ] || { echo "bench: the JMH run of SignBenchmark failed" >&2; exit 1; }
       printf "%-18s %4s thr  %10s sig/s   (JMH SignBenchmark.jdkRawSign -t 2)\n" jdk-sign 2 "$rate"
       RATE[jdk-sign]="$rate" ;;
