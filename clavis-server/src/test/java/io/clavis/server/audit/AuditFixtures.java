@@ -1,5 +1,7 @@
 package io.clavis.server.audit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** Events, small logs and file surgery shared by the audit tests. */
@@ -21,6 +25,26 @@ final class AuditFixtures {
   /** Small segments so that a dozen records span several files. */
   static AuditLog.Settings small(long segmentBytes) {
     return new AuditLog.Settings(segmentBytes, 1024, true, Duration.ofMillis(50));
+  }
+
+  /**
+   * Appends {@code event} until the log takes it again (after a failure), and returns the record.
+   */
+  static AuditRecord appendOnceRecovered(AuditLog log, AuditEvent event) {
+    AtomicReference<AuditRecord> written = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              try {
+                written.set(log.append(event).get());
+                return true;
+              } catch (ExecutionException e) {
+                return false;
+              }
+            });
+    return written.get();
   }
 
   static AuditEvent event(int i) {

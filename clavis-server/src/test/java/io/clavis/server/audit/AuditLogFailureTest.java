@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -135,20 +134,7 @@ class AuditLogFailureTest {
       assertThat(log.append(event(4))).isCompletedExceptionally();
 
       disk.broken.set(false);
-      List<AuditRecord> afterwards = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                try {
-                  afterwards.add(log.append(event(5)).get());
-                  return true;
-                } catch (ExecutionException e) {
-                  return false;
-                }
-              });
-      AuditRecord next = afterwards.getFirst();
+      AuditRecord next = AuditFixtures.appendOnceRecovered(log, event(5));
       assertThat(next.seq()).isEqualTo(3);
       assertThat(next.prevHash()).isEqualTo(second.hash());
     }
@@ -169,21 +155,9 @@ class AuditLogFailureTest {
           .cause()
           .isInstanceOf(AuditUnavailableException.class);
       disk.broken.set(false);
-      List<AuditRecord> afterwards = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                try {
-                  afterwards.add(log.append(event(3)).get());
-                  return true;
-                } catch (ExecutionException e) {
-                  return false;
-                }
-              });
-      assertThat(afterwards.getFirst().seq()).isEqualTo(2);
-      assertThat(afterwards.getFirst().prevHash()).isEqualTo(first.hash());
+      AuditRecord next = AuditFixtures.appendOnceRecovered(log, event(3));
+      assertThat(next.seq()).isEqualTo(2);
+      assertThat(next.prevHash()).isEqualTo(first.hash());
     }
     assertThat(AuditFixtures.segments(dir))
         .containsExactly(AuditFixtures.segmentPath(dir, 1), AuditFixtures.segmentPath(dir, 2));

@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -269,20 +268,7 @@ class AuditRoundTest {
       assertThatThrownBy(f::get).cause().isInstanceOf(AuditUnavailableException.class);
 
       exhausted.set(false);
-      AtomicReference<AuditRecord> next = new AtomicReference<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                try {
-                  next.set(log.append(event(2)).get(30, TimeUnit.SECONDS));
-                  return true;
-                } catch (ExecutionException e) {
-                  return false;
-                }
-              });
-      assertThat(next.get().seq()).isEqualTo(1);
+      assertThat(AuditFixtures.appendOnceRecovered(log, event(2)).seq()).isEqualTo(1);
     }
     assertThat(AuditVerifier.verify(dir, List.of()).records()).isEqualTo(1);
   }
