@@ -101,10 +101,8 @@ public final class Signatures {
     Objects.requireNonNull(message, "message");
     checkKey(alg, key);
     if (NativeSignatures.SIGNER != null) {
-      byte[] signature = NativeSignatures.SIGNER.signDigest(key, alg, hash(alg, message));
-      if (signature != null) {
-        return signature;
-      }
+      // OpenSSL signs hashes; signDigest falls back to the JDK's pre-hashed schemes if it cannot.
+      return signDigest(alg, key, hash(alg, message));
     }
     EngineCache<Signature> cache = MESSAGE_ENGINES.get(alg);
     Signature engine = cache.acquire();
