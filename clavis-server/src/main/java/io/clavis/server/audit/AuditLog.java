@@ -110,17 +110,16 @@ public final class AuditLog implements AutoCloseable {
    */
   public CompletableFuture<AuditRecord> append(AuditEvent event) {
     Objects.requireNonNull(event, "event");
-    AuditUnavailableException failure = writer.failure();
-    if (failure != null) {
-      return CompletableFuture.failedFuture(
-          new AuditUnavailableException("audit log is unavailable after a write failure", failure));
+    CompletableFuture<AuditRecord> refused = failedState();
+    if (refused != null) {
+      return refused;
     }
     CompletableFuture<AuditRecord> future = new CompletableFuture<>();
     Lock lock = lifecycle.readLock();
     lock.lock();
     try {
       if (closed) {
-        return CompletableFuture.failedFuture(new AuditUnavailableException("audit log is closed"));
+        return closedRefusal();
       }
       if (!queue.offer(new Pending(event, future))) {
         return CompletableFuture.failedFuture(
@@ -148,9 +147,18 @@ public final class AuditLog implements AutoCloseable {
     if (writer.forcesEveryBatch()) {
       return append(event);
     }
-    CompletableFuture<AuditRecord> refused = refusal();
+    CompletableFuture<AuditRecord> refused = failedState();
     if (refused != null) {
       return refused;
+    }
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      if (closed) {
+        return closedRefusal();
+      }
+    } finally {
+      lock.unlock();
     }
     CompletableFuture<AuditRecord> future = new CompletableFuture<>();
     Round round = rounds.get();
@@ -196,22 +204,18 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** A failed future when the log takes no appends (failed state or closed), else null. */
-  private CompletableFuture<AuditRecord> refusal() {
+  /** A failed future while the log is in the failed state, else null. */
+  private CompletableFuture<AuditRecord> failedState() {
     AuditUnavailableException failure = writer.failure();
-    if (failure != null) {
-      return CompletableFuture.failedFuture(
-          new AuditUnavailableException("audit log is unavailable after a write failure", failure));
-    }
-    Lock lock = lifecycle.readLock();
-    lock.lock();
-    try {
-      return closed
-          ? CompletableFuture.failedFuture(new AuditUnavailableException("audit log is closed"))
-          : null;
-    } finally {
-      lock.unlock();
-    }
+    return failure == null
+        ? null
+        : CompletableFuture.failedFuture(
+            new AuditUnavailableException(
+                "audit log is unavailable after a write failure", failure));
+  }
+
+  private static CompletableFuture<AuditRecord> closedRefusal() {
+    return CompletableFuture.failedFuture(new AuditUnavailableException("audit log is closed"));
   }
 
   /** Whether callers must wait for {@link #append}'s future before acknowledging a request. */

@@ -275,7 +275,7 @@ final class AuditWriter implements Runnable {
     try {
       rollAsked = false;
       if (failure == null) {
-        chain.ensureOpen(true);
+        chain.roll();
       }
     } catch (IOException | RuntimeException e) {
       enterFailedState(e);
@@ -307,9 +307,9 @@ final class AuditWriter implements Runnable {
     } catch (IOException | RuntimeException e) {
       lock.lock();
       try {
-        boolean replaced = chain.forceFailed(channel);
-        // A roll forces the segment before closing it, and a failed write already failed the log.
-        if (!(replaced && e instanceof ClosedChannelException)) {
+        boolean dropped = chain.forceFailed(channel);
+        // A write that failed meanwhile closed the channel and has failed the log already.
+        if (!(dropped && e instanceof ClosedChannelException)) {
           enterFailedState(e);
         }
       } finally {
@@ -322,7 +322,7 @@ final class AuditWriter implements Runnable {
   private boolean recover() {
     lastAttempt = System.nanoTime();
     try {
-      chain.ensureOpen(false);
+      chain.ensureOpen();
     } catch (IOException | RuntimeException e) {
       LOG.debug("Audit log still not writable", e);
       return false;

@@ -117,10 +117,10 @@ final class ChainFile implements Closeable {
    * Chains and writes a batch with one write loop. On failure nothing of the batch counts: the
    * chain state is unchanged and the partial bytes are cut off when the segment is reopened. A full
    * segment is not rolled here (rolling fsyncs): the batch goes on its end, and the writer rolls it
-   * ({@link #full}, {@link #ensureOpen}).
+   * ({@link #full}, {@link #roll}).
    */
   List<AuditRecord> append(List<AuditEvent> events) throws IOException {
-    ensureOpen(false);
+    ensureOpen();
     buffer.reset();
     List<AuditRecord> records = new ArrayList<>(events.size());
     long s = seq;
@@ -156,15 +156,15 @@ final class ChainFile implements Closeable {
   }
 
   /**
-   * Reopens the current segment if a failure closed it, and starts a new one when there is none
-   * yet, or when it is full and {@code mayRoll}. The writer's recovery after a failure is exactly
-   * this.
+   * Reopens the current segment if a failure closed it, and starts the first one when there is none
+   * yet. The writer's recovery after a failure is exactly this; a full segment is left to {@link
+   * #roll}.
    */
-  void ensureOpen(boolean mayRoll) throws IOException {
+  void ensureOpen() throws IOException {
     if (segment != null && channel == null) {
       openChannel();
     }
-    if (segment == null || mayRoll && full()) {
+    if (segment == null) {
       roll();
     }
   }
@@ -182,7 +182,13 @@ final class ChainFile implements Closeable {
     if (channel == null || !dirty) {
       return;
     }
-    forceChannel();
+    try {
+      hook.beforeForce(segment);
+      channel.force(false);
+    } catch (IOException e) {
+      closeChannel();
+      throw e;
+    }
     dirty = false;
   }
 
@@ -202,8 +208,8 @@ final class ChainFile implements Closeable {
 
   /**
    * After fsyncing a channel from {@link #takeDirty} failed: its data counts as dirty again, and
-   * the channel is dropped if it is still the current one. Returns whether it had already been
-   * replaced or dropped (by a roll, which forces before closing, or by a failed write).
+   * the channel is dropped if it is still the current one. Returns whether a failed write (which
+   * failed the log) had already dropped it.
    */
   boolean forceFailed(FileChannel forced) {
     dirty = true;
@@ -214,21 +220,12 @@ final class ChainFile implements Closeable {
     return false;
   }
 
-  private void forceChannel() throws IOException {
-    try {
-      hook.beforeForce(segment);
-      channel.force(false);
-    } catch (IOException e) {
-      closeChannel();
-      throw e;
-    }
-  }
-
   /**
-   * Only the writer thread rolls (or, for the very first segment, whoever writes first), and it
-   * never has an fsync of its own running outside the lock meanwhile.
+   * Syncs and closes the current segment and starts the next. Only the writer thread rolls (or, for
+   * the very first segment, whoever writes first), so no fsync of a {@link #takeDirty} channel runs
+   * meanwhile.
    */
-  private void roll() throws IOException {
+  void roll() throws IOException {
     if (channel != null) {
       force();
       closeChannel();
