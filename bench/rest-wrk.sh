@@ -4,7 +4,8 @@
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS[,CONNECTIONS...]] [OPERATION...]
 #   OPERATION: health encrypt decrypt generate-data-key mac sign jdk-sign nginx (default: all;
 #   jdk-sign and nginx last so that they run while the node is idle). jdk-sign is the JDK's raw
-#   ECDSA P-256 signing rate on two threads (JMH), the reference for sign.
+#   ECDSA P-256 signing rate on two threads (JMH), the reference for sign. rsa-decrypt (only when
+#   named) decrypts a 32-byte key under an RSA-2048 key (OAEP).
 #   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
 #   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
 #   bench/plot.sh).
@@ -44,6 +45,10 @@ HMAC="$("$ROOT/bin/clavis" key create hmac --vault "$VAULT" --algorithm HMAC_SHA
 EC="$("$ROOT/bin/clavis" key create ec --vault "$VAULT" --algorithm EC_P256 -o json | field id)"
 PLAINTEXT="$(head -c 1024 /dev/urandom | base64 -w0)"
 CIPHERTEXT="$("$ROOT/bin/clavis" encrypt -k "$AES" --plaintext-base64 "$PLAINTEXT" -o json | field ciphertext)"
+if [[ " ${OPS[*]} " == *" rsa-decrypt "* ]]; then
+  RSA="$("$ROOT/bin/clavis" key create rsa --vault "$VAULT" --algorithm RSA_2048 -o json | field id)"
+  RSA_CIPHERTEXT="$("$ROOT/bin/clavis" encrypt -k "$RSA" --plaintext-base64 "$(head -c 32 /dev/urandom | base64 -w0)" -o json | field ciphertext)"
+fi
 
 script() { # $1 = file, $2 = JSON body
   cat >"$WORK/$1.lua" <<LUA
@@ -57,6 +62,7 @@ script encrypt "{\"plaintext\":\"$PLAINTEXT\"}"
 script decrypt "{\"ciphertext\":\"$CIPHERTEXT\"}"
 script generate-data-key "{}"
 script mac "{\"message\":\"$PLAINTEXT\"}"
+[ -z "${RSA_CIPHERTEXT:-}" ] || script rsa-decrypt "{\"ciphertext\":\"$RSA_CIPHERTEXT\"}"
 script sign "{\"message\":\"$PLAINTEXT\",\"algorithm\":\"ECDSA_SHA256\"}"
 
 NGINX_API=""
@@ -124,6 +130,7 @@ for op in "${OPS[@]}"; do
     health) run health "$API/v1/sys/health" "" ;;
     encrypt) run encrypt "$API/v1/keys/$AES/encrypt" "$WORK/encrypt.lua" ;;
     decrypt) run decrypt "$API/v1/decrypt" "$WORK/decrypt.lua" ;;
+    rsa-decrypt) run rsa-decrypt "$API/v1/decrypt" "$WORK/rsa-decrypt.lua" ;;
     generate-data-key) run generate-data-key "$API/v1/keys/$AES/generate-data-key" "$WORK/generate-data-key.lua" ;;
     mac) run mac "$API/v1/keys/$HMAC/mac" "$WORK/mac.lua" ;;
     sign) run sign "$API/v1/keys/$EC/sign" "$WORK/sign.lua" ;;
@@ -144,7 +151,7 @@ if [ -n "${RATE[sign]:-}" ] && [ -n "${RATE[jdk-sign]:-}" ]; then
     'BEGIN {printf "%-22s %.0f%% of the JDK'"'"'s raw signing rate\n", "sign", 100 * a / b}'
 fi
 for op in "${OPS[@]}"; do
-  [ "$op" = nginx ] || [ "$op" = jdk-sign ] && continue
+  [ "$op" = nginx ] || [ "$op" = jdk-sign ] || [ "$op" = rsa-decrypt ] && continue
   if [ -n "$NGINX_API" ]; then
     awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
       'BEGIN {printf "%-22s %.2fx nginx\n", n, a / b}'

@@ -19,6 +19,9 @@ import javax.crypto.spec.PSource;
  * <p>The OAEP label is authenticated like associated data: decryption with a different label fails.
  * Both hashes are fixed to SHA-256 because the JDK's default for MGF1 is SHA-1, and a mismatch with
  * other implementations (OpenSSL, cloud KMS) makes every decryption fail.
+ *
+ * <p>Decryption is done by the system's OpenSSL when it can ({@link NativePrivateKeys}), otherwise
+ * by the JDK; encryption, a public-key operation, always by the JDK.
  */
 public final class RsaOaep {
   private static final int HASH_LENGTH = 32;
@@ -68,6 +71,12 @@ public final class RsaOaep {
     Objects.requireNonNull(ciphertext, "ciphertext");
     if (!(priv instanceof RSAPrivateKey)) {
       throw new IllegalArgumentException("RSA-OAEP needs an RSA private key");
+    }
+    if (NativePrivateKeys.OPERATIONS != null) {
+      byte[] plaintext = NativePrivateKeys.OPERATIONS.decryptOaep(priv, ciphertext, label);
+      if (plaintext != null) {
+        return plaintext;
+      }
     }
     Cipher cipher = CIPHERS.acquire();
     try {

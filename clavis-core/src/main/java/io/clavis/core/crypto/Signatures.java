@@ -36,7 +36,7 @@ import org.bouncycastle.crypto.signers.PSSSigner;
  * <p>{@link #signDigest} produces exactly what {@link #sign} produces for a message with that hash
  * (the same bytes for deterministic RSA PKCS#1 v1.5; a signature the other side verifies for the
  * randomised schemes), so clients may hash large documents themselves. Signing is done by the
- * system's OpenSSL when it can ({@link NativeSignatures}): the JDK hashes the message and OpenSSL
+ * system's OpenSSL when it can ({@link NativePrivateKeys}): the JDK hashes the message and OpenSSL
  * signs the hash, exactly as the JDK's own schemes would. Otherwise, and for every verification,
  * the JDK does the work, except for pre-hashed RSA-PSS, which the JDK lacks and Bouncy Castle's raw
  * PSS signer provides.
@@ -80,27 +80,11 @@ public final class Signatures {
 
   private Signatures() {}
 
-  /**
-   * What signs in this process: the OpenSSL version, or the JDK and why (for the server's start-up
-   * log).
-   */
-  public static String implementation() {
-    return NativeSignatures.DESCRIPTION;
-  }
-
-  /**
-   * Whether signatures are made by OpenSSL here (an ECDSA P-256 one in about 16 µs): false once
-   * OpenSSL has failed to sign, as the JDK then makes them.
-   */
-  public static boolean signedNatively() {
-    return NativeSignatures.SIGNER != null && !NativeSignatures.SIGNER.failed();
-  }
-
   /** Signs {@code message}. */
   public static byte[] sign(SignatureAlgorithm alg, PrivateKey key, byte[] message) {
     Objects.requireNonNull(message, "message");
     checkKey(alg, key);
-    if (NativeSignatures.SIGNER != null) {
+    if (NativePrivateKeys.OPERATIONS != null) {
       // OpenSSL signs hashes; signDigest falls back to the JDK's pre-hashed schemes if it cannot.
       return signDigest(alg, key, hash(alg, message));
     }
@@ -129,8 +113,8 @@ public final class Signatures {
   public static byte[] signDigest(SignatureAlgorithm alg, PrivateKey key, byte[] digest) {
     checkDigest(alg, digest);
     checkKey(alg, key);
-    if (NativeSignatures.SIGNER != null) {
-      byte[] signature = NativeSignatures.SIGNER.signDigest(key, alg, digest);
+    if (NativePrivateKeys.OPERATIONS != null) {
+      byte[] signature = NativePrivateKeys.OPERATIONS.signDigest(key, alg, digest);
       if (signature != null) {
         return signature;
       }

@@ -5,6 +5,7 @@ import io.clavis.core.ciphertext.EnvelopeCipher;
 import io.clavis.core.ciphertext.MalformedCiphertextException;
 import io.clavis.core.crypto.DecryptionFailedException;
 import io.clavis.core.crypto.Hmac;
+import io.clavis.core.crypto.NativePrivateKeys;
 import io.clavis.core.crypto.SecretBytes;
 import io.clavis.core.crypto.SignatureAlgorithm;
 import io.clavis.core.crypto.Signatures;
@@ -173,7 +174,7 @@ public final class CryptoService {
     KeyAlgorithm alg = key.algorithm();
     boolean symmetric = alg.family() == KeyFamily.AES || alg.family() == KeyFamily.HMAC;
     if (!symmetric) {
-      return !(use == Use.SIGN && alg == KeyAlgorithm.EC_P256 && Signatures.signedNatively());
+      return !(use == Use.SIGN && alg == KeyAlgorithm.EC_P256 && NativePrivateKeys.active());
     }
     return version == null
         && (use == Use.VERIFY || use == Use.VERIFY_MAC)

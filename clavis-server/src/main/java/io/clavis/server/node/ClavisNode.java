@@ -303,7 +303,8 @@ public final class ClavisNode implements AutoCloseable {
     long every = config.maintenanceInterval().toMillis();
     maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
     LOG.info("Clavis {} node {} listening on {}", VERSION, name, apiUri());
-    LOG.info("Signatures made by {}", io.clavis.core.crypto.Signatures.implementation());
+    LOG.info(
+        "Signing and RSA decryption by {}", io.clavis.core.crypto.NativePrivateKeys.description());
   }
 
   public static ClavisNode start(NodeConfig config) throws IOException {

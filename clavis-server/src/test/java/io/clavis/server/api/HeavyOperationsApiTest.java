@@ -5,7 +5,7 @@ import static io.clavis.server.testing.TestNode.base64;
 import static io.clavis.server.testing.TestNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clavis.core.crypto.Signatures;
+import io.clavis.core.crypto.NativePrivateKeys;
 import io.clavis.server.key.CryptoService;
 import io.clavis.server.key.CryptoService.Use;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,7 @@ class HeavyOperationsApiTest extends SharedNodeApiTest {
       assertThat(crypto.isHeavy(rsa, use, 1)).as("RSA %s", use).isTrue();
       assertThat(crypto.isHeavy(p384, use, 1)).as("P-384 %s", use).isTrue();
     }
-    assertThat(crypto.isHeavy(p256, Use.SIGN, null)).isEqualTo(!Signatures.signedNatively());
+    assertThat(crypto.isHeavy(p256, Use.SIGN, null)).isEqualTo(!NativePrivateKeys.active());
     assertThat(crypto.isHeavy(p256, Use.VERIFY, 1)).isTrue();
     assertThat(crypto.isHeavyDecrypt(unbase64(encrypt(rsa, new byte[16])))).isTrue();
 

@@ -19,20 +19,21 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link NativeSignatures.Signer} on the system's OpenSSL 3 libcrypto through the foreign function
- * API.
+ * {@link NativePrivateKeys.Operations} on the system's OpenSSL 3 libcrypto through the foreign
+ * function API.
  *
  * <p>Each private key is parsed into an OpenSSL key once and kept while the JDK key object lives:
  * the cache holds the JDK key only weakly, and when it is collected a {@link Cleaner} frees the
  * OpenSSL key, which clears its secret parts. A signing call holds the JDK key until OpenSSL has
  * finished ({@link Reference#reachabilityFence}), so a key is never freed while in use. The encoded
- * key passed to OpenSSL is wiped from both heaps right after parsing.
+ * key passed to OpenSSL is wiped from both heaps right after parsing, a decrypted plaintext from
+ * native memory as soon as it is copied out.
  *
  * <p>OpenSSL's ECDSA nonces are hedged (derived from its DRBG, the private key and the hash), its
- * P-256 arithmetic and RSA private-key operations constant-time (RSA also blinded); each call gets
- * its own signing context, so threads share only the read-only key.
+ * P-256 arithmetic and RSA private-key operations constant-time (RSA also blinded), its OAEP
+ * padding check too; each call gets its own context, so threads share only the read-only key.
  */
-final class OpenSslSigner implements NativeSignatures.Signer {
+final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   private static final long OPENSSL_3 = 0x30000000L;
   // No atexit cleanup: threads still signing while the JVM exits must not find OpenSSL torn down.
   // It only counts if this is the process's first initialisation of libcrypto; the TLS library
@@ -42,6 +43,11 @@ final class OpenSslSigner implements NativeSignatures.Signer {
   private static final int MAX_SIGNATURE = 1024;
   private static final int RSA_PKCS1_PADDING = 1;
   private static final int RSA_PKCS1_PSS_PADDING = 6;
+  private static final int RSA_PKCS1_OAEP_PADDING = 4;
+  // RSA up to 8192 bits: a longer ciphertext cannot decrypt, so OpenSSL never sees it
+  private static final int MAX_RSA_CIPHERTEXT = 1024;
+  // What decrypt answers for a ciphertext that does not decrypt (compared by identity)
+  private static final byte[] NOT_DECRYPTED = new byte[0];
 
   private static final Linker LINKER = Linker.nativeLinker();
   private static final SymbolLookup CRYPTO =
@@ -56,6 +62,17 @@ final class OpenSslSigner implements NativeSignatures.Signer {
   private static final MethodHandle SIGN_INIT = handle("EVP_PKEY_sign_init", JAVA_INT, ADDRESS);
   private static final MethodHandle SIGN =
       handle("EVP_PKEY_sign", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+  private static final MethodHandle DECRYPT_INIT =
+      handle("EVP_PKEY_decrypt_init", JAVA_INT, ADDRESS);
+  private static final MethodHandle DECRYPT =
+      handle("EVP_PKEY_decrypt", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+  private static final MethodHandle SET_OAEP_MD =
+      handle("EVP_PKEY_CTX_set_rsa_oaep_md", JAVA_INT, ADDRESS, ADDRESS);
+  private static final MethodHandle SET0_OAEP_LABEL =
+      handle("EVP_PKEY_CTX_set0_rsa_oaep_label", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+  private static final MethodHandle MALLOC =
+      handle("CRYPTO_malloc", ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT);
+  private static final MethodHandle FREE = voidHandle("CRYPTO_free", ADDRESS, ADDRESS, JAVA_INT);
   private static final MethodHandle CLEAR_ERRORS = voidHandle("ERR_clear_error");
   private static final MethodHandle SET_PADDING =
       handle("EVP_PKEY_CTX_set_rsa_padding", JAVA_INT, ADDRESS, JAVA_INT);
@@ -70,7 +87,7 @@ final class OpenSslSigner implements NativeSignatures.Signer {
   private static final MethodHandle SHA512 = handle("EVP_sha512", ADDRESS);
   private static final MethodHandle INIT =
       handle("OPENSSL_init_crypto", JAVA_INT, JAVA_LONG, ADDRESS);
-  private static final System.Logger LOG = System.getLogger(OpenSslSigner.class.getName());
+  private static final System.Logger LOG = System.getLogger(OpenSslPrivateKeys.class.getName());
 
   private static final ConcurrentHashMap<Object, MemorySegment> KEYS = new ConcurrentHashMap<>();
   private static final Cleaner CLEANER =
@@ -84,7 +101,7 @@ final class OpenSslSigner implements NativeSignatures.Signer {
   private volatile boolean failed;
 
   /** Fails when libcrypto is missing or older than 3.0. */
-  OpenSslSigner() throws Throwable {
+  OpenSslPrivateKeys() throws Throwable {
     long number = (long) VERSION_NUM.invokeExact();
     if (number < OPENSSL_3) {
       throw new IllegalStateException("libcrypto is older than OpenSSL 3.0");
@@ -118,6 +135,32 @@ final class OpenSslSigner implements NativeSignatures.Signer {
    */
   @Override
   public byte[] signDigest(PrivateKey key, SignatureAlgorithm alg, byte[] digest) {
+    return withKey(key, "sign", pkey -> sign(pkey, alg, digest));
+  }
+
+  @Override
+  public byte[] decryptOaep(PrivateKey key, byte[] ciphertext, byte[] label)
+      throws DecryptionFailedException {
+    if (ciphertext.length == 0 || ciphertext.length > MAX_RSA_CIPHERTEXT) {
+      throw new DecryptionFailedException();
+    }
+    byte[] plaintext = withKey(key, "decrypt", pkey -> decrypt(pkey, ciphertext, label));
+    if (plaintext == NOT_DECRYPTED) {
+      throw new DecryptionFailedException();
+    }
+    return plaintext;
+  }
+
+  /** An operation on an OpenSSL key that may fail in OpenSSL itself. */
+  private interface KeyOperation {
+    byte[] apply(MemorySegment pkey) throws Throwable;
+  }
+
+  /**
+   * Runs {@code operation} on the OpenSSL key for {@code key}; null when OpenSSL cannot take the
+   * key or the operation fails in OpenSSL (logged once, and {@link #failed} from then on).
+   */
+  private byte[] withKey(PrivateKey key, String what, KeyOperation operation) {
     try {
       MemorySegment pkey = KEYS.get(new Probe(key));
       if (pkey == null) {
@@ -126,13 +169,14 @@ final class OpenSslSigner implements NativeSignatures.Signer {
           return null;
         }
       }
-      return sign(pkey, alg, digest);
+      return operation.apply(pkey);
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
       if (!failed) {
         failed = true;
-        LOG.log(System.Logger.Level.WARNING, "OpenSSL could not sign; the JDK signs instead", e);
+        LOG.log(
+            System.Logger.Level.WARNING, "OpenSSL could not " + what + "; the JDK does instead", e);
       }
       return null;
     } finally {
@@ -163,6 +207,62 @@ final class OpenSslSigner implements NativeSignatures.Signer {
     }
   }
 
+  /**
+   * RSA-OAEP with SHA-256 and MGF1-SHA-256; {@link #NOT_DECRYPTED} when the ciphertext does not
+   * decrypt. OpenSSL checks the padding in constant time and reports every failure alike.
+   */
+  private byte[] decrypt(MemorySegment pkey, byte[] ciphertext, byte[] label) throws Throwable {
+    MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact(pkey, MemorySegment.NULL);
+    if (ctx.equals(MemorySegment.NULL)) {
+      throw failure("EVP_PKEY_CTX_new");
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      if ((int) DECRYPT_INIT.invokeExact(ctx) != 1
+          || (int) SET_PADDING.invokeExact(ctx, RSA_PKCS1_OAEP_PADDING) <= 0
+          || (int) SET_OAEP_MD.invokeExact(ctx, sha256) <= 0
+          || (int) SET_MGF1_MD.invokeExact(ctx, sha256) <= 0) {
+        throw failure("RSA-OAEP parameters");
+      }
+      if (label != null && label.length > 0) {
+        setLabel(ctx, label);
+      }
+      MemorySegment in = arena.allocateFrom(JAVA_BYTE, ciphertext);
+      // The plaintext is shorter than the ciphertext, which is as long as the modulus
+      MemorySegment out = arena.allocate(ciphertext.length);
+      MemorySegment length = arena.allocateFrom(JAVA_LONG, ciphertext.length);
+      try {
+        int ok = (int) DECRYPT.invokeExact(ctx, out, length, in, (long) ciphertext.length);
+        if (ok != 1) {
+          CLEAR_ERRORS.invokeExact();
+          return NOT_DECRYPTED;
+        }
+        return out.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+      } finally {
+        out.fill((byte) 0);
+      }
+    } finally {
+      CTX_FREE.invokeExact(ctx);
+    }
+  }
+
+  /**
+   * Hands OpenSSL a copy of {@code label} in its own heap: the context owns it from a successful
+   * call on and frees it itself.
+   */
+  private static void setLabel(MemorySegment ctx, byte[] label) throws Throwable {
+    MemorySegment copy =
+        (MemorySegment) MALLOC.invokeExact((long) label.length, MemorySegment.NULL, 0);
+    if (copy.equals(MemorySegment.NULL)) {
+      throw failure("CRYPTO_malloc");
+    }
+    copy = copy.reinterpret(label.length);
+    MemorySegment.copy(label, 0, copy, JAVA_BYTE, 0, label.length);
+    if ((int) SET0_OAEP_LABEL.invokeExact(ctx, copy, label.length) <= 0) {
+      FREE.invokeExact(copy, MemorySegment.NULL, 0);
+      throw failure("EVP_PKEY_CTX_set0_rsa_oaep_label");
+    }
+  }
+
   /** The padding and hashes of the RSA schemes; ECDSA needs none. */
   private void rsaParameters(MemorySegment ctx, SignatureAlgorithm alg) throws Throwable {
     if (alg.scheme() == SignatureAlgorithm.Scheme.ECDSA) {
@@ -189,7 +289,7 @@ final class OpenSslSigner implements NativeSignatures.Signer {
 
   /**
    * The OpenSSL key for {@code key}, created and cached on first use; null when OpenSSL cannot
-   * parse it (the JDK then signs).
+   * parse it (the JDK then does the work).
    */
   private static MemorySegment parse(PrivateKey key) throws Throwable {
     byte[] der = key.getEncoded();

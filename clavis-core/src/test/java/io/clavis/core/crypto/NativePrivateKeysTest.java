@@ -1,6 +1,7 @@
 package io.clavis.core.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,12 +16,14 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,34 +32,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Signing through OpenSSL: ECDSA signatures verify with the JDK's own verifier on every curve and
- * hash, RSA PKCS#1 v1.5 signatures are byte for byte the JDK's and RSA-PSS ones verify with the
- * JDK's PSS, keys it cannot take are signed by the JDK, and its key cache never keeps a key alive.
+ * Signing and RSA-OAEP decryption through OpenSSL: ECDSA signatures verify with the JDK's own
+ * verifier on every curve and hash, RSA PKCS#1 v1.5 signatures are byte for byte the JDK's and
+ * RSA-PSS ones verify with the JDK's PSS, OAEP decrypts what the JDK encrypts and fails uniformly
+ * on everything else, keys it cannot take go to the JDK, and its key cache never keeps a key alive.
  */
-class NativeSignaturesTest {
+class NativePrivateKeysTest {
   private static final byte[] MESSAGE = "the message".getBytes(StandardCharsets.UTF_8);
 
   private static boolean opensslExpected() {
     return Runtime.version().feature() >= 22
-        && !"off".equals(System.getProperty(NativeSignatures.PROPERTY))
+        && !"off".equals(System.getProperty(NativePrivateKeys.PROPERTY))
         && Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64")
             .anyMatch(dir -> Files.exists(Path.of(dir, "libcrypto.so.3")));
   }
 
   @Test
-  void openSslSignsWhereJava22AndLibcrypto3AreThere() {
+  void openSslWorksWhereJava22AndLibcrypto3AreThere() {
     if (opensslExpected()) {
-      assertThat(NativeSignatures.SIGNER).isNotNull();
-      assertThat(Signatures.implementation()).startsWith("OpenSSL 3.");
+      assertThat(NativePrivateKeys.OPERATIONS).isNotNull();
+      assertThat(NativePrivateKeys.description()).startsWith("OpenSSL 3.");
     } else {
-      assertThat(NativeSignatures.SIGNER).isNull();
-      assertThat(Signatures.implementation()).startsWith("the JDK (");
+      assertThat(NativePrivateKeys.OPERATIONS).isNull();
+      assertThat(NativePrivateKeys.description()).startsWith("the JDK (");
     }
   }
 
@@ -94,7 +101,7 @@ class NativeSignaturesTest {
       assertThat(jdkVerifies(alg, pair.getPublic(), "other".getBytes(), signature)).isFalse();
     }
     assertThat(first).isNotEqualTo(second);
-    assertThat(Signatures.signedNatively()).as("OpenSSL made them").isEqualTo(opensslExpected());
+    assertThat(NativePrivateKeys.active()).as("OpenSSL made them").isEqualTo(opensslExpected());
   }
 
   static Stream<Arguments> rsaSizesAndHashes() {
@@ -111,9 +118,7 @@ class NativeSignaturesTest {
   @ParameterizedTest(name = "RSA-{0} with {1}")
   @MethodSource("rsaSizesAndHashes")
   void rsaSignaturesAreTheJdksOwn(int bits, String hash) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(bits);
-    KeyPair pair = generator.generateKeyPair();
+    KeyPair pair = rsaKeyPair(bits);
     SignatureAlgorithm pkcs1 = SignatureAlgorithm.valueOf("RSA_PKCS1_" + hash);
     SignatureAlgorithm pss = SignatureAlgorithm.valueOf("RSA_PSS_" + hash);
 
@@ -132,7 +137,109 @@ class NativeSignaturesTest {
       assertThat(jdkVerifiesPss(pss, pair.getPublic(), "other".getBytes(), signature)).isFalse();
     }
     assertThat(first).as("a fresh salt each time").isNotEqualTo(second);
-    assertThat(Signatures.signedNatively()).as("OpenSSL made them").isEqualTo(opensslExpected());
+    assertThat(NativePrivateKeys.active()).as("OpenSSL made them").isEqualTo(opensslExpected());
+  }
+
+  static Stream<Arguments> rsaSizesAndLabels() {
+    List<Arguments> out = new ArrayList<>();
+    for (int bits : List.of(2048, 3072, 4096)) {
+      for (String label : List.of("", "a label")) {
+        out.add(Arguments.of(bits, label));
+      }
+    }
+    return out.stream();
+  }
+
+  /** The JDK encrypts with SHA-256 and MGF1-SHA-256, as Clavis's RSA-OAEP prescribes. */
+  @ParameterizedTest(name = "RSA-{0}, label \"{1}\"")
+  @MethodSource("rsaSizesAndLabels")
+  void oaepDecryptsWhatTheJdkEncrypts(int bits, String labelText) throws Exception {
+    KeyPair pair = rsaKeyPair(bits);
+    byte[] label = labelText.getBytes(StandardCharsets.UTF_8);
+    int max = RsaOaep.maxPlaintextLength(bits);
+    for (byte[] plaintext : List.of(new byte[0], MESSAGE, filled(max))) {
+      byte[] ciphertext = jdkOaepEncrypt(pair.getPublic(), plaintext, label);
+      assertThat(RsaOaep.decrypt(pair.getPrivate(), ciphertext, label)).isEqualTo(plaintext);
+      if (NativePrivateKeys.OPERATIONS != null) {
+        assertThat(NativePrivateKeys.OPERATIONS.decryptOaep(pair.getPrivate(), ciphertext, label))
+            .isEqualTo(plaintext);
+      }
+    }
+    assertThat(NativePrivateKeys.active()).as("OpenSSL decrypted").isEqualTo(opensslExpected());
+  }
+
+  /**
+   * Every ciphertext that does not decrypt fails the same way, and none of them counts as OpenSSL
+   * failing (which would hand later work to the JDK).
+   */
+  @Test
+  void oaepFailuresAreAllTheSame() throws Exception {
+    KeyPair pair = rsaKeyPair(2048);
+    byte[] label = "label".getBytes(StandardCharsets.UTF_8);
+    byte[] good = jdkOaepEncrypt(pair.getPublic(), MESSAGE, label);
+    byte[] flipped = good.clone();
+    flipped[flipped.length - 1] ^= 1;
+    byte[] sha1Mgf = jdkOaepEncrypt(pair.getPublic(), MESSAGE, label, MGF1ParameterSpec.SHA1);
+    List<byte[]> bad =
+        List.of(
+            flipped,
+            Arrays.copyOf(good, good.length - 1),
+            Arrays.copyOf(good, good.length + 1),
+            new byte[0],
+            new byte[good.length],
+            filled(good.length),
+            new byte[2048],
+            sha1Mgf,
+            jdkOaepEncrypt(rsaKeyPair(2048).getPublic(), MESSAGE, label));
+    for (byte[] ciphertext : bad) {
+      assertThatThrownBy(() -> RsaOaep.decrypt(pair.getPrivate(), ciphertext, label))
+          .isInstanceOf(DecryptionFailedException.class)
+          .hasMessage("decryption failed");
+      if (NativePrivateKeys.OPERATIONS != null) {
+        assertThatThrownBy(
+                () ->
+                    NativePrivateKeys.OPERATIONS.decryptOaep(pair.getPrivate(), ciphertext, label))
+            .isInstanceOf(DecryptionFailedException.class);
+      }
+    }
+    assertThatThrownBy(() -> RsaOaep.decrypt(pair.getPrivate(), good, "other".getBytes()))
+        .isInstanceOf(DecryptionFailedException.class);
+    assertThatThrownBy(() -> RsaOaep.decrypt(pair.getPrivate(), good, null))
+        .isInstanceOf(DecryptionFailedException.class);
+    assertThat(RsaOaep.decrypt(pair.getPrivate(), good, label)).isEqualTo(MESSAGE);
+    assertThat(NativePrivateKeys.active()).isEqualTo(opensslExpected());
+  }
+
+  @Test
+  void anRsaKeyOpenSslCannotTakeIsDecryptedByTheJdk() throws Exception {
+    KeyPair pair = rsaKeyPair(2048);
+    RSAPrivateKey opaque = new RsaWithoutEncoding((RSAPrivateKey) pair.getPrivate());
+    byte[] ciphertext = jdkOaepEncrypt(pair.getPublic(), MESSAGE, new byte[0]);
+    if (NativePrivateKeys.OPERATIONS != null) {
+      assertThat(NativePrivateKeys.OPERATIONS.decryptOaep(opaque, ciphertext, null)).isNull();
+    }
+    assertThat(RsaOaep.decrypt(opaque, ciphertext, null)).isEqualTo(MESSAGE);
+  }
+
+  private static byte[] jdkOaepEncrypt(PublicKey key, byte[] plaintext, byte[] label)
+      throws Exception {
+    return jdkOaepEncrypt(key, plaintext, label, MGF1ParameterSpec.SHA256);
+  }
+
+  private static byte[] jdkOaepEncrypt(
+      PublicKey key, byte[] plaintext, byte[] label, MGF1ParameterSpec mgf) throws Exception {
+    Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        key,
+        new OAEPParameterSpec("SHA-256", "MGF1", mgf, new PSource.PSpecified(label)));
+    return cipher.doFinal(plaintext);
+  }
+
+  private static byte[] filled(int length) {
+    byte[] bytes = new byte[length];
+    Arrays.fill(bytes, (byte) 0x5a);
+    return bytes;
   }
 
   private static boolean jdkVerifiesPss(
@@ -154,9 +261,9 @@ class NativeSignaturesTest {
   void aKeyOpenSslCannotTakeIsSignedByTheJdk() throws Exception {
     KeyPair pair = ecKeyPair("secp256r1");
     ECPrivateKey opaque = new WithoutEncoding((ECPrivateKey) pair.getPrivate());
-    if (NativeSignatures.SIGNER != null) {
+    if (NativePrivateKeys.OPERATIONS != null) {
       assertThat(
-              NativeSignatures.SIGNER.signDigest(
+              NativePrivateKeys.OPERATIONS.signDigest(
                   opaque, SignatureAlgorithm.ECDSA_SHA256, new byte[32]))
           .isNull();
     }
@@ -167,12 +274,12 @@ class NativeSignaturesTest {
 
   @Test
   void theKeyCacheDoesNotKeepKeysAlive() throws Exception {
-    assumeTrue(NativeSignatures.SIGNER != null, "signing with the JDK here");
+    assumeTrue(NativePrivateKeys.OPERATIONS != null, "signing with the JDK here");
     KeyPair pair = ecKeyPair("secp256r1");
     PublicKey publicKey = pair.getPublic();
     ECPrivateKey key = (ECPrivateKey) pair.getPrivate();
     byte[] signature =
-        NativeSignatures.SIGNER.signDigest(
+        NativePrivateKeys.OPERATIONS.signDigest(
             key,
             SignatureAlgorithm.ECDSA_SHA256,
             MessageDigest.getInstance("SHA-256").digest(MESSAGE));
@@ -235,6 +342,12 @@ class NativeSignaturesTest {
     return verifier.verify(signature);
   }
 
+  private static KeyPair rsaKeyPair(int bits) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(bits);
+    return generator.generateKeyPair();
+  }
+
   private static KeyPair ecKeyPair(String curve) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec(curve));
@@ -256,6 +369,34 @@ class NativeSignaturesTest {
     @Override
     public String getAlgorithm() {
       return "EC";
+    }
+
+    @Override
+    public String getFormat() {
+      return null;
+    }
+
+    @Override
+    public byte[] getEncoded() {
+      return null;
+    }
+  }
+
+  /** An RSA key that will not export its encoding. */
+  private record RsaWithoutEncoding(RSAPrivateKey key) implements RSAPrivateKey {
+    @Override
+    public BigInteger getPrivateExponent() {
+      return key.getPrivateExponent();
+    }
+
+    @Override
+    public BigInteger getModulus() {
+      return key.getModulus();
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return "RSA";
     }
 
     @Override
