@@ -16,6 +16,8 @@
 # With nginx installed (apt-get install nginx) it also measures, in the same run and with the
 # node's own TLS certificate, nginx answering a fixed 300-byte JSON, and prints each Clavis
 # figure as a ratio of it. Each line: name, req/s, p50, p99 (wrk's latency distribution).
+# CPU_PER_REQUEST=1 adds the CPU time each measured request cost the server (the node's JVM, or
+# nginx's workers) and wrk, user and kernel apart, from /proc/PID/stat over the measured run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
@@ -34,6 +36,7 @@ trap 'kill "${PIDS[@]}" 2>/dev/null; wait "${PIDS[@]}" 2>/dev/null; rm -rf "$WOR
 "$ROOT/bin/clavis" dev --data "$WORK/data" --api-port 0 --cluster-port 0 --kmip-port 0 \
   ${CLAVIS_DEV_OPTS:-} >"$WORK/node.log" 2>&1 &
 PIDS+=($!)
+NODE_PID=$! # bin/clavis execs the JVM
 wait_for_dev_json "$WORK/data/dev.json" "$WORK/node.log"
 
 API="$(field api <"$WORK/data/dev.json")"
@@ -87,12 +90,21 @@ http {
 NGINX
   nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
   PIDS+=($!)
+  NGINX_PID=$!
   NGINX_API="https://127.0.0.1:$NGINX_PORT"
   for _ in $(seq 1 50); do curl -sk -o /dev/null "$NGINX_API/" && break; sleep 0.2; done
   curl -sk -o /dev/null "$NGINX_API/" || { cat "$WORK/nginx-error.log" >&2; exit 1; }
 fi
 
 declare -A RATE
+ticks() { # $1 = 14 (user) or 15 (kernel), then PIDs: their CPU time in clock ticks, summed
+  local field=$1 pid total=0
+  shift
+  for pid in "$@"; do
+    total=$((total + $(awk -v f="$field" '{print $f}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
 ms() { # wrk's latency ("799.00us", "10.75ms", "1.02s") in milliseconds
   awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; print n}'
 }
@@ -108,12 +120,29 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
       WARMED=1
     fi
     wrk "${args[@]}" -d"${WARMUP:-5}s" "$2" >/dev/null # warm-up
-    local line
-    line="$(wrk "${args[@]}" "$2" | awk -v name="$1" -v c="$level" '
+    local line servers=() before=()
+    if [ -n "${CPU_PER_REQUEST:-}" ]; then
+      if [ "$1" = nginx ]; then mapfile -t servers < <(pgrep -P "$NGINX_PID"); else servers=("$NODE_PID"); fi
+      before=("$(ticks 14 "${servers[@]}")" "$(ticks 15 "${servers[@]}")")
+    fi
+    # `times` in the subshell: the user and kernel time of the wrk it has just waited for
+    (wrk "${args[@]}" "$2" >"$WORK/wrk.out" && times >"$WORK/wrk.times")
+    line="$(awk -v name="$1" -v c="$level" '
       /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
       END {printf "%-18s %4s conn %10s req/s   p50 %-8s p99 %-8s%s\n", name, c, rps, p50, p99,
-           bad ? "   NON-2XX ANSWERS: " bad : ""}')"
+           bad ? "   NON-2XX ANSWERS: " bad : ""}' "$WORK/wrk.out")"
     echo "$line"
+    if [ -n "${CPU_PER_REQUEST:-}" ]; then
+      local seconds
+      seconds="$(awk 'NR == 2 {for (i = 1; i <= 2; i++) {split($i, t, "m"); printf "%s ", t[1] * 60 + t[2]}}' "$WORK/wrk.times")"
+      awk -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")" \
+        -v su=$(($(ticks 14 "${servers[@]}") - before[0])) -v sk=$(($(ticks 15 "${servers[@]}") - before[1])) \
+        -v w="$seconds" 'BEGIN {
+          split(w, wrk, " ")
+          printf "%-18s CPU per request: server %.1f µs (user %.1f, kernel %.1f), wrk %.1f µs (user %.1f, kernel %.1f)\n",
+            "", (su + sk) * 1e6 / hz / n, su * 1e6 / hz / n, sk * 1e6 / hz / n,
+            (wrk[1] + wrk[2]) * 1e6 / n, wrk[1] * 1e6 / n, wrk[2] * 1e6 / n }'
+    fi
     local rps p99
     rps="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
     p99="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1)}')"
