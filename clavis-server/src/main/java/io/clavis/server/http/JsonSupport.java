@@ -34,6 +34,10 @@ final class JsonSupport {
     if (body.length == 0) {
       return JsonBody.empty();
     }
+    ObjectNode flat = FlatJson.parse(body);
+    if (flat != null) {
+      return new JsonBody(flat);
+    }
     JsonNode node;
     try {
       node = MAPPER.readTree(body);

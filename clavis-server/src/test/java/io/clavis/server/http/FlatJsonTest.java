@@ -1,0 +1,168 @@
+package io.clavis.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast reader of flat request bodies builds exactly Jackson's tree for what it accepts, and
+ * hands everything else to Jackson.
+ */
+class FlatJsonTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        " { } ",
+        "{\"plaintext\":\"SGVsbG8=\"}",
+        "{\"plaintext\":\"SGVsbG8=\",\"aad\":\"YWFk\"}",
+        "\t{ \"a\" :\r\n\"x\" , \"b\":true,\"c\":false,\"d\":null }\n",
+        "{\"empty\":\"\",\"odd\":\"a/b ~\u007f\"}",
+        "{\"includePlaintext\":false,\"algorithm\":\"AES_128\"}"
+      })
+  void readsWhatJacksonReadsTheSameWay(String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    ObjectNode flat = FlatJson.parse(body);
+    assertThat(flat).isNotNull();
+    assertThat(flat).isEqualTo(JsonSupport.MAPPER.readTree(body));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "[]",
+        "\"text\"",
+        "{\"n\":1}",
+        "{\"n\":-0.5}",
+        "{\"o\":{}}",
+        "{\"a\":[]}",
+        "{\"e\":\"a\\nb\"}",
+        "{\"q\":\"\\\"\"}",
+        "{\"u\":\"é\"}",
+        "{\"é\":\"u\"}",
+        "{\"c\":\"a\u0001b\"}",
+        "{\"tab\":\"a\tb\"}",
+        "{\"a\":\"x\",\"a\":\"y\"}",
+        "{\"a\":\"x\"} junk",
+        "{\"a\":\"x\"}{}",
+        "{\"a\":\"x\",}",
+        "{,}",
+        "{\"a\" \"x\"}",
+        "{\"a\":\"x\" \"b\":\"y\"}",
+        "{\"a\":\"x\"",
+        "{\"a\":\"x",
+        "{\"a\":",
+        "{\"a\"",
+        "{\"a",
+        "{",
+        "{\"a\":truex}",
+        "{\"a\":nul}",
+        "{\"a\":True}",
+        "{\"a\":'x'}",
+        "{a:\"x\"}",
+        "\ufeff{}",
+        "{\"a\":\"x\"}\u0000"
+      })
+  void leavesEverythingElseToJackson(String json) {
+    assertThat(FlatJson.parse(json.getBytes(StandardCharsets.UTF_8))).isNull();
+  }
+
+  @Test
+  void aNameLongerThanJacksonAllowsIsLeftToJackson() {
+    String name = "n".repeat(257);
+    assertThat(FlatJson.parse(("{\"" + name + "\":\"v\"}").getBytes(StandardCharsets.UTF_8)))
+        .isNull();
+    assertThat(
+            FlatJson.parse(
+                ("{\"" + name.substring(1) + "\":\"v\"}").getBytes(StandardCharsets.UTF_8)))
+        .isNotNull();
+  }
+
+  /** Objects Jackson writes from random flat maps: read alike whenever they fit the shape. */
+  @Property(tries = 500)
+  void agreesWithJacksonOnFlatObjects(@ForAll("flatObjects") Map<String, Object> object)
+      throws IOException {
+    byte[] body = JsonSupport.write(object);
+    ObjectNode flat = FlatJson.parse(body);
+    boolean simple =
+        object.entrySet().stream()
+            .allMatch(
+                e -> isPlain(e.getKey()) && (!(e.getValue() instanceof String s) || isPlain(s)));
+    if (simple) {
+      assertThat(flat).isEqualTo(JsonSupport.MAPPER.readTree(body));
+    } else {
+      assertThat(flat).isNull();
+    }
+  }
+
+  /**
+   * Random text from the characters JSON is made of: whatever the fast reader accepts, Jackson
+   * accepts too and reads the same.
+   */
+  @Property(tries = 3000)
+  void neverAcceptsWhatJacksonRefuses(@ForAll("jsonish") String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    ObjectNode flat = FlatJson.parse(body);
+    if (flat == null) {
+      return;
+    }
+    JsonNode jackson;
+    try {
+      jackson = JsonSupport.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new AssertionError("accepted what Jackson refuses: " + text, e);
+    }
+    assertThat(flat).isEqualTo(jackson);
+  }
+
+  @Provide
+  Arbitrary<Map<String, Object>> flatObjects() {
+    Arbitrary<String> names =
+        Arbitraries.oneOf(
+            Arbitraries.of("plaintext", "aad", "ciphertext", "algorithm", "keyVersion"),
+            Arbitraries.strings().ofMaxLength(12));
+    Arbitrary<Object> values =
+        Arbitraries.oneOf(
+            Arbitraries.bytes()
+                .array(byte[].class)
+                .ofMaxSize(1500)
+                .map(b -> (Object) Base64.getEncoder().encodeToString(b)),
+            Arbitraries.strings().ofMaxLength(20).map(s -> (Object) s),
+            Arbitraries.of(true, false).map(b -> (Object) b));
+    return Arbitraries.maps(names, values).ofMaxSize(5).map(LinkedHashMap::new);
+  }
+
+  @Provide
+  Arbitrary<String> jsonish() {
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "{", "}", "[", "]", "\"", ":", ",", " ", "\n", "\\", "a", "b", "0", "-", "true",
+            "false", "null", "\"a\"", "\"b\"", "\"x\"", "é", "\u0001", "tru", "e");
+    // Most start like an object, or little would get past the first byte
+    return pieces
+        .list()
+        .ofMaxSize(14)
+        .map(list -> String.join("", list))
+        .flatMap(s -> Arbitraries.of(s, "{" + s, "{\"a\":" + s));
+  }
+
+  private static boolean isPlain(String s) {
+    return s.chars().allMatch(c -> c >= 0x20 && c < 0x80 && c != '"' && c != '\\');
+  }
+}
