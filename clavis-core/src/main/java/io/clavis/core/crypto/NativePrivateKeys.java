@@ -26,7 +26,8 @@ public final class NativePrivateKeys {
 
     /**
      * Decrypts RSAES-OAEP with SHA-256 and MGF1-SHA-256, as {@link RsaOaep#decrypt}. Returns null
-     * when it cannot use {@code key} or cannot set the decryption up, leaving it to the JDK.
+     * when it cannot use {@code key} (including RSA keys without their CRT parts) or cannot set the
+     * decryption up, leaving it to the JDK.
      *
      * @param label the OAEP label; null or empty means empty
      * @throws DecryptionFailedException for any ciphertext that does not decrypt, whatever the
@@ -38,8 +39,16 @@ public final class NativePrivateKeys {
     /** The library and its version, e.g. {@code OpenSSL 3.0.19 27 Jan 2026}. */
     String version();
 
-    /** Whether an operation has failed here since start (the JDK did it instead). */
-    boolean failed();
+    /** Whether a signature has failed here since start (the JDK made it instead). */
+    boolean signingFailed();
+
+    /** Whether a decryption has failed to run here since start (the JDK did it instead). */
+    boolean decryptionFailed();
+
+    /**
+     * Whether OpenSSL holds its own copy of {@code key} (it has been used here and still lives).
+     */
+    boolean holds(PrivateKey key);
   }
 
   static final String PROPERTY = "clavis.openssl";
@@ -84,10 +93,10 @@ public final class NativePrivateKeys {
   }
 
   /**
-   * Whether OpenSSL does them here (an ECDSA P-256 signature in about 16 µs): false once it has
-   * failed, as the JDK then takes over.
+   * Whether OpenSSL signs here (an ECDSA P-256 signature in about 16 µs): false once it has failed
+   * to, as from then on signatures may take the JDK's time (it is still tried first).
    */
-  public static boolean active() {
-    return OPERATIONS != null && !OPERATIONS.failed();
+  public static boolean signing() {
+    return OPERATIONS != null && !OPERATIONS.signingFailed();
   }
 }

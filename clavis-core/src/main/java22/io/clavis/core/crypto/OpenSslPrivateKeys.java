@@ -15,8 +15,11 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * {@link NativePrivateKeys.Operations} on the system's OpenSSL 3 libcrypto through the foreign
@@ -24,10 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each private key is parsed into an OpenSSL key once and kept while the JDK key object lives:
  * the cache holds the JDK key only weakly, and when it is collected a {@link Cleaner} frees the
- * OpenSSL key, which clears its secret parts. A signing call holds the JDK key until OpenSSL has
- * finished ({@link Reference#reachabilityFence}), so a key is never freed while in use. The encoded
- * key passed to OpenSSL is wiped from both heaps right after parsing, a decrypted plaintext from
- * native memory as soon as it is copied out.
+ * OpenSSL key, which clears its secret parts. A call holds the JDK key until OpenSSL has finished
+ * ({@link Reference#reachabilityFence}), so a key is never freed while in use. The encoded key
+ * passed to OpenSSL is wiped from both heaps right after parsing, and the buffer a plaintext is
+ * decrypted into as soon as it is copied out (OpenSSL frees its own working copy of the padded
+ * message without clearing it, as the JDK leaves its copies to the garbage collector).
  *
  * <p>OpenSSL's ECDSA nonces are hedged (derived from its DRBG, the private key and the hash), its
  * P-256 arithmetic and RSA private-key operations constant-time (RSA also blinded), its OAEP
@@ -98,7 +102,8 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   private final MemorySegment sha256;
   private final MemorySegment sha384;
   private final MemorySegment sha512;
-  private volatile boolean failed;
+  private volatile boolean signingFailed;
+  private volatile boolean decryptionFailed;
 
   /** Fails when libcrypto is missing or older than 3.0. */
   OpenSslPrivateKeys() throws Throwable {
@@ -123,19 +128,29 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   }
 
   @Override
-  public boolean failed() {
-    return failed;
+  public boolean signingFailed() {
+    return signingFailed;
+  }
+
+  @Override
+  public boolean decryptionFailed() {
+    return decryptionFailed;
+  }
+
+  @Override
+  public boolean holds(PrivateKey key) {
+    return KEYS.containsKey(new Probe(key));
   }
 
   /**
    * {@inheritDoc}
    *
    * <p>Null also when OpenSSL fails to sign (a provider configuration that refuses the curve, no
-   * memory): the JDK can still sign, and the failure is logged once.
+   * memory): the JDK can still sign, and the first failure is logged.
    */
   @Override
   public byte[] signDigest(PrivateKey key, SignatureAlgorithm alg, byte[] digest) {
-    return withKey(key, "sign", pkey -> sign(pkey, alg, digest));
+    return withKey(key, pkey -> sign(pkey, alg, digest), this::signingFailed);
   }
 
   @Override
@@ -144,7 +159,8 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
     if (ciphertext.length == 0 || ciphertext.length > MAX_RSA_CIPHERTEXT) {
       throw new DecryptionFailedException();
     }
-    byte[] plaintext = withKey(key, "decrypt", pkey -> decrypt(pkey, ciphertext, label));
+    byte[] plaintext =
+        withKey(key, pkey -> decrypt(pkey, ciphertext, label), this::decryptionFailed);
     if (plaintext == NOT_DECRYPTED) {
       throw new DecryptionFailedException();
     }
@@ -156,11 +172,31 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
     byte[] apply(MemorySegment pkey) throws Throwable;
   }
 
+  /** The first signing failure is logged; later ones are as expected. */
+  private void signingFailed(Throwable e) {
+    if (!signingFailed) {
+      signingFailed = true;
+      LOG.log(System.Logger.Level.WARNING, "OpenSSL could not sign; the JDK signs instead", e);
+    }
+  }
+
+  private void decryptionFailed(Throwable e) {
+    if (!decryptionFailed) {
+      decryptionFailed = true;
+      LOG.log(
+          System.Logger.Level.WARNING, "OpenSSL could not decrypt; the JDK decrypts instead", e);
+    }
+  }
+
   /**
-   * Runs {@code operation} on the OpenSSL key for {@code key}; null when OpenSSL cannot take the
-   * key or the operation fails in OpenSSL (logged once, and {@link #failed} from then on).
+   * Runs {@code operation} on the OpenSSL key for {@code key}; null, leaving the work to the JDK,
+   * when OpenSSL should not take the key or the operation fails in OpenSSL ({@code onFailure} hears
+   * of it).
    */
-  private byte[] withKey(PrivateKey key, String what, KeyOperation operation) {
+  private byte[] withKey(PrivateKey key, KeyOperation operation, Consumer<Throwable> onFailure) {
+    if (!takes(key)) {
+      return null;
+    }
     try {
       MemorySegment pkey = KEYS.get(new Probe(key));
       if (pkey == null) {
@@ -173,15 +209,30 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      if (!failed) {
-        failed = true;
-        LOG.log(
-            System.Logger.Level.WARNING, "OpenSSL could not " + what + "; the JDK does instead", e);
-      }
+      onFailure.accept(e);
       return null;
     } finally {
       Reference.reachabilityFence(key);
     }
+  }
+
+  /**
+   * Whether OpenSSL should take {@code key}. An RSA key without its CRT parts (one built from the
+   * modulus and private exponent alone) still encodes as PKCS#8, with zeros for the missing parts:
+   * OpenSSL parses it but cannot use it, and a decryption would then fail however good the
+   * ciphertext. Such keys stay with the JDK; the check depends on the key alone.
+   */
+  private static boolean takes(PrivateKey key) {
+    if (!(key instanceof RSAPrivateKey)) {
+      return true;
+    }
+    return key instanceof RSAPrivateCrtKey crt
+        && crt.getPublicExponent().signum() > 0
+        && crt.getPrimeP().signum() > 0
+        && crt.getPrimeQ().signum() > 0
+        && crt.getPrimeExponentP().signum() > 0
+        && crt.getPrimeExponentQ().signum() > 0
+        && crt.getCrtCoefficient().signum() > 0;
   }
 
   private byte[] sign(MemorySegment pkey, SignatureAlgorithm alg, byte[] digest) throws Throwable {
@@ -227,9 +278,10 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
         setLabel(ctx, label);
       }
       MemorySegment in = arena.allocateFrom(JAVA_BYTE, ciphertext);
-      // The plaintext is shorter than the ciphertext, which is as long as the modulus
-      MemorySegment out = arena.allocate(ciphertext.length);
-      MemorySegment length = arena.allocateFrom(JAVA_LONG, ciphertext.length);
+      // OpenSSL wants room for a modulus-sized result even when the ciphertext is shorter (one
+      // whose leading zero bytes were dropped, which the JDK decrypts too).
+      MemorySegment out = arena.allocate(MAX_RSA_CIPHERTEXT);
+      MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_RSA_CIPHERTEXT);
       try {
         int ok = (int) DECRYPT.invokeExact(ctx, out, length, in, (long) ciphertext.length);
         if (ok != 1) {

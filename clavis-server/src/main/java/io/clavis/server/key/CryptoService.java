@@ -174,7 +174,7 @@ public final class CryptoService {
     KeyAlgorithm alg = key.algorithm();
     boolean symmetric = alg.family() == KeyFamily.AES || alg.family() == KeyFamily.HMAC;
     if (!symmetric) {
-      return !(use == Use.SIGN && alg == KeyAlgorithm.EC_P256 && NativePrivateKeys.active());
+      return !(use == Use.SIGN && alg == KeyAlgorithm.EC_P256 && NativePrivateKeys.signing());
     }
     return version == null
         && (use == Use.VERIFY || use == Use.VERIFY_MAC)

@@ -47,7 +47,7 @@ class HeavyOperationsApiTest extends SharedNodeApiTest {
       assertThat(crypto.isHeavy(rsa, use, 1)).as("RSA %s", use).isTrue();
       assertThat(crypto.isHeavy(p384, use, 1)).as("P-384 %s", use).isTrue();
     }
-    assertThat(crypto.isHeavy(p256, Use.SIGN, null)).isEqualTo(!NativePrivateKeys.active());
+    assertThat(crypto.isHeavy(p256, Use.SIGN, null)).isEqualTo(!NativePrivateKeys.signing());
     assertThat(crypto.isHeavy(p256, Use.VERIFY, 1)).isTrue();
     assertThat(crypto.isHeavyDecrypt(unbase64(encrypt(rsa, new byte[16])))).isTrue();
 
