@@ -13,6 +13,10 @@ import java.util.Map;
  * {@code GET /v1/sys/health}: 200 while the node can serve crypto (ACTIVE or READ_ONLY), 503 when
  * sealed or not initialised; with {@code ?writable=true}, 200 only when writes can commit. Load
  * balancers use it as is; other nodes read its applied index and clock from it.
+ *
+ * <p>It is answered on the I/O thread that read it: everything it reads is a field, and while the
+ * Raft server is still starting (when asking it would wait) it reports no leader and role {@code
+ * UNKNOWN}.
  */
 final class HealthEndpoints {
   private final Seal seal;
@@ -28,22 +32,25 @@ final class HealthEndpoints {
   }
 
   void register(Routes routes) {
-    routes.get(
-        "/v1/sys/health",
-        Guard.probe("sys.health"),
-        r -> {
-          Map<String, Object> body = health();
-          boolean serving = !Boolean.TRUE.equals(body.get("sealed"));
-          boolean wantWritable = r.query("writable").map(Boolean::parseBoolean).orElse(false);
-          boolean ok = serving && (!wantWritable || Boolean.TRUE.equals(body.get("writable")));
-          return new ApiResponse(ok ? 200 : 503, body);
-        });
+    routes
+        .nonBlocking()
+        .get(
+            "/v1/sys/health",
+            Guard.probe("sys.health"),
+            r -> {
+              Map<String, Object> body = health();
+              boolean serving = !Boolean.TRUE.equals(body.get("sealed"));
+              boolean wantWritable = r.query("writable").map(Boolean::parseBoolean).orElse(false);
+              boolean ok = serving && (!wantWritable || Boolean.TRUE.equals(body.get("writable")));
+              return new ApiResponse(ok ? 200 : 503, body);
+            });
   }
 
   /** This node's health as the endpoint reports it. */
   Map<String, Object> health() {
     Seal.Status status = seal.status();
-    boolean writable = raft.hasLeader();
+    boolean running = raft.running();
+    boolean writable = running && raft.hasLeader();
     String mode =
         switch (status) {
           case UNINITIALIZED -> "UNINITIALIZED";
@@ -59,12 +66,12 @@ final class HealthEndpoints {
     body.put("writable", serving && writable);
     body.put("node", nodeName);
     body.put("version", version);
-    body.put("role", raft.role());
-    String leader = raft.leaderName();
+    body.put("role", running ? raft.role() : "UNKNOWN");
+    String leader = running ? raft.leaderName() : null;
     if (leader != null) {
       body.put("leader", leader);
     }
-    body.put("appliedIndex", raft.appliedIndex());
+    body.put("appliedIndex", running ? raft.appliedIndex() : -1);
     body.put("time", System.currentTimeMillis());
     return body;
   }

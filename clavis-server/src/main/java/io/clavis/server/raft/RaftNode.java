@@ -62,6 +62,7 @@ public final class RaftNode implements AutoCloseable {
   private final RaftPeer self;
   private final RaftGroup group;
   private final RaftServer server;
+  private volatile RaftServer.Division division;
   private final RaftClient client;
   private final ClavisStateMachine stateMachine;
   private final WriteBatcher writes;
@@ -279,7 +280,29 @@ public final class RaftNode implements AutoCloseable {
   }
 
   private DivisionInfo info() throws IOException {
-    return server.getDivision(group.getGroupId()).getInfo();
+    return division().getInfo();
+  }
+
+  /**
+   * This member's division of the group. Looking it up waits while the server is still starting it;
+   * once found it is kept, and reading its state is a matter of fields.
+   */
+  private RaftServer.Division division() throws IOException {
+    RaftServer.Division d = division;
+    if (d == null) {
+      d = server.getDivision(group.getGroupId());
+      division = d;
+    }
+    return d;
+  }
+
+  /**
+   * Whether the division has been found running, so that {@link #role}, {@link #hasLeader}, {@link
+   * #leaderName} and {@link #appliedIndex} answer at once (an I/O thread must not wait for a
+   * starting server).
+   */
+  public boolean running() {
+    return division != null;
   }
 
   public boolean isLeader() {
@@ -309,7 +332,7 @@ public final class RaftNode implements AutoCloseable {
   /** The highest log index known to be committed, or -1 when the division is not running. */
   public long commitIndex() {
     try {
-      return server.getDivision(group.getGroupId()).getRaftLog().getLastCommittedIndex();
+      return division().getRaftLog().getLastCommittedIndex();
     } catch (IOException e) {
       return -1;
     }
@@ -321,7 +344,7 @@ public final class RaftNode implements AutoCloseable {
    */
   public java.util.Map<String, Long> followerLag() {
     try {
-      var division = server.getDivision(group.getGroupId());
+      var division = division();
       if (!division.getInfo().isLeader()) {
         return java.util.Map.of();
       }
@@ -361,7 +384,7 @@ public final class RaftNode implements AutoCloseable {
   /** The committed configuration: voters and listeners. */
   public List<Member> members() {
     try {
-      var conf = server.getDivision(group.getGroupId()).getRaftConf();
+      var conf = division().getRaftConf();
       List<Member> out = new java.util.ArrayList<>();
       for (RaftPeer p : conf.getCurrentPeers()) {
         out.add(new Member(p.getId().toString(), p.getAddress(), false));
