@@ -17,15 +17,16 @@ import java.nio.charset.StandardCharsets;
  * every error message comes from one place.
  */
 final class FlatJson {
-  /** Jackson's limit on a name ({@code JsonSupport}): longer ones go to Jackson to be refused. */
-  private static final int MAX_NAME_LENGTH = 256;
-
   private static final JsonNodeFactory NODES = JsonSupport.MAPPER.getNodeFactory();
 
   private FlatJson() {}
 
-  /** The object in {@code body}, or null when it is not in the simple shape read here. */
-  static ObjectNode parse(byte[] body) {
+  /**
+   * The object in {@code body}, or null when it is not in the simple shape read here. Names and
+   * strings longer than Jackson's limits (the same numbers as given to it) are left to Jackson, to
+   * be refused there.
+   */
+  static ObjectNode parse(byte[] body, int maxNameLength, int maxStringLength) {
     int i = skipSpace(body, 0);
     if (i == body.length || body[i] != '{') {
       return null;
@@ -40,7 +41,7 @@ final class FlatJson {
         return null;
       }
       int nameEnd = stringEnd(body, i + 1);
-      if (nameEnd < 0 || nameEnd - i - 1 > MAX_NAME_LENGTH) {
+      if (nameEnd < 0 || nameEnd - i - 1 > maxNameLength) {
         return null;
       }
       String name = latin1(body, i + 1, nameEnd);
@@ -55,7 +56,7 @@ final class FlatJson {
       JsonNode value;
       if (body[i] == '"') {
         int valueEnd = stringEnd(body, i + 1);
-        if (valueEnd < 0) {
+        if (valueEnd < 0 || valueEnd - i - 1 > maxStringLength) {
           return null;
         }
         value = NODES.textNode(latin1(body, i + 1, valueEnd));

@@ -14,6 +14,7 @@ import java.io.IOException;
 /** JSON in and out of the REST API, with limits on what a request may contain. */
 final class JsonSupport {
   static final ObjectMapper MAPPER = StateJson.MAPPER.copy();
+  static final int MAX_NAME_LENGTH = 256;
 
   static {
     MAPPER
@@ -22,7 +23,10 @@ final class JsonSupport {
             StreamReadConstraints.builder()
                 .maxNestingDepth(16)
                 .maxNumberLength(32)
-                .maxNameLength(256)
+                .maxNameLength(MAX_NAME_LENGTH)
+                // The body limit (from the largest plaintext a node takes) bounds every string;
+                // Jackson's own default (20 million characters) would cap it below that limit.
+                .maxStringLength(Integer.MAX_VALUE)
                 .build());
     // A body is one JSON value: '{"a":1} junk' or two objects in a row are not valid JSON.
     MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -34,7 +38,7 @@ final class JsonSupport {
     if (body.length == 0) {
       return JsonBody.empty();
     }
-    ObjectNode flat = FlatJson.parse(body);
+    ObjectNode flat = FlatJson.parse(body, MAX_NAME_LENGTH, Integer.MAX_VALUE);
     if (flat != null) {
       return new JsonBody(flat);
     }

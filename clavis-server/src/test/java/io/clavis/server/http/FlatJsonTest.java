@@ -1,13 +1,18 @@
 package io.clavis.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -36,7 +41,7 @@ class FlatJsonTest {
       })
   void readsWhatJacksonReadsTheSameWay(String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    ObjectNode flat = FlatJson.parse(body);
+    ObjectNode flat = flat(body);
     assertThat(flat).isNotNull();
     assertThat(flat).isEqualTo(JsonSupport.MAPPER.readTree(body));
   }
@@ -80,17 +85,42 @@ class FlatJsonTest {
         "{\"a\":\"x\"}\u0000"
       })
   void leavesEverythingElseToJackson(String json) {
-    assertThat(FlatJson.parse(json.getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(flat(json.getBytes(StandardCharsets.UTF_8))).isNull();
+  }
+
+  /** As JsonSupport reads a body. */
+  private static ObjectNode flat(byte[] body) {
+    return FlatJson.parse(body, JsonSupport.MAX_NAME_LENGTH, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Names and strings over Jackson's limits go to Jackson, which refuses them; at the limit both
+   * read them.
+   */
+  @Test
+  void limitsAreJacksons() throws IOException {
+    ObjectMapper strict =
+        new ObjectMapper(
+            JsonFactory.builder()
+                .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNameLength(8).maxStringLength(50).build())
+                .build());
+    String atLimits = "{\"" + "n".repeat(8) + "\":\"" + "v".repeat(50) + "\"}";
+    byte[] body = atLimits.getBytes(StandardCharsets.UTF_8);
+    assertThat(FlatJson.parse(body, 8, 50)).isNotNull().isEqualTo(strict.readTree(body));
+    for (String over :
+        List.of("{\"" + "n".repeat(9) + "\":\"v\"}", "{\"n\":\"" + "v".repeat(51) + "\"}")) {
+      byte[] tooLong = over.getBytes(StandardCharsets.UTF_8);
+      assertThat(FlatJson.parse(tooLong, 8, 50)).isNull();
+      assertThatThrownBy(() -> strict.readTree(tooLong)).isInstanceOf(IOException.class);
+    }
   }
 
   @Test
   void aNameLongerThanJacksonAllowsIsLeftToJackson() {
     String name = "n".repeat(257);
-    assertThat(FlatJson.parse(("{\"" + name + "\":\"v\"}").getBytes(StandardCharsets.UTF_8)))
-        .isNull();
-    assertThat(
-            FlatJson.parse(
-                ("{\"" + name.substring(1) + "\":\"v\"}").getBytes(StandardCharsets.UTF_8)))
+    assertThat(flat(("{\"" + name + "\":\"v\"}").getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(flat(("{\"" + name.substring(1) + "\":\"v\"}").getBytes(StandardCharsets.UTF_8)))
         .isNotNull();
   }
 
@@ -99,7 +129,7 @@ class FlatJsonTest {
   void agreesWithJacksonOnFlatObjects(@ForAll("flatObjects") Map<String, Object> object)
       throws IOException {
     byte[] body = JsonSupport.write(object);
-    ObjectNode flat = FlatJson.parse(body);
+    ObjectNode flat = flat(body);
     boolean simple =
         object.entrySet().stream()
             .allMatch(
@@ -118,7 +148,7 @@ class FlatJsonTest {
   @Property(tries = 3000)
   void neverAcceptsWhatJacksonRefuses(@ForAll("jsonish") String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    ObjectNode flat = FlatJson.parse(body);
+    ObjectNode flat = flat(body);
     if (flat == null) {
       return;
     }
