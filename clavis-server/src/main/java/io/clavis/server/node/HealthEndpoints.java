@@ -14,9 +14,11 @@ import java.util.Map;
  * sealed or not initialised; with {@code ?writable=true}, 200 only when writes can commit. Load
  * balancers use it as is; other nodes read its applied index and clock from it.
  *
- * <p>It is answered on the I/O thread that read it: everything it reads is a field, and while the
- * Raft server is still starting (when asking it would wait) it reports no leader and role {@code
- * UNKNOWN}.
+ * <p>An unsealed node answers it on the I/O thread that read it: everything it reads then is a
+ * field, and while the Raft server is still starting (when asking it would wait) it reports no
+ * leader and role {@code UNKNOWN}. A sealed or uninitialised node answers on a worker thread, as
+ * telling those apart reads the store, which waits while a snapshot replaces the database (a
+ * joining node's first snapshot arrives while it is uninitialised).
  */
 final class HealthEndpoints {
   private final Seal seal;
@@ -38,6 +40,7 @@ final class HealthEndpoints {
             "/v1/sys/health",
             Guard.probe("sys.health"),
             r -> {
+              r.offloadIf(!seal.unsealed());
               Map<String, Object> body = health();
               boolean serving = !Boolean.TRUE.equals(body.get("sealed"));
               boolean wantWritable = r.query("writable").map(Boolean::parseBoolean).orElse(false);

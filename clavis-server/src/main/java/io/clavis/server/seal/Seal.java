@@ -90,6 +90,14 @@ public final class Seal {
     return read;
   }
 
+  /**
+   * Whether the node is unsealed, from a field: unlike {@link #status}, never reads the store
+   * (which waits while a snapshot replaces the database).
+   */
+  public boolean unsealed() {
+    return rootKey != null;
+  }
+
   public Status status() {
     if (rootKey != null) {
       return Status.UNSEALED;
