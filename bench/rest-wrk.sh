@@ -101,7 +101,10 @@ ticks() { # $1 = 14 (user) or 15 (kernel), then PIDs: their CPU time in clock ti
   local field=$1 pid total=0
   shift
   for pid in "$@"; do
-    total=$((total + $(awk -v f="$field" '{print $f}' "/proc/$pid/stat")))
+    local t
+    t="$(awk -v f="$field" '{print $f}' "/proc/$pid/stat" 2>/dev/null || true)"
+    [ -n "$t" ] || { echo "bench: process $pid went away during the measurement" >&2; exit 1; }
+    total=$((total + t))
   done
   echo "$total"
 }
@@ -121,23 +124,24 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     fi
     wrk "${args[@]}" -d"${WARMUP:-5}s" "$2" >/dev/null # warm-up
     local line servers=() before=()
-    if [ -n "${CPU_PER_REQUEST:-}" ]; then
+    if [ "${CPU_PER_REQUEST:-0}" = 1 ]; then
       if [ "$1" = nginx ]; then mapfile -t servers < <(pgrep -P "$NGINX_PID"); else servers=("$NODE_PID"); fi
       before=("$(ticks 14 "${servers[@]}")" "$(ticks 15 "${servers[@]}")")
     fi
     # `times` in the subshell: the user and kernel time of the wrk it has just waited for
-    (wrk "${args[@]}" "$2" >"$WORK/wrk.out" && times >"$WORK/wrk.times")
+    (wrk "${args[@]}" "$2" >"$WORK/wrk.out" && LC_ALL=C times >"$WORK/wrk.times")
     line="$(awk -v name="$1" -v c="$level" '
       /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
       END {printf "%-18s %4s conn %10s req/s   p50 %-8s p99 %-8s%s\n", name, c, rps, p50, p99,
            bad ? "   NON-2XX ANSWERS: " bad : ""}' "$WORK/wrk.out")"
     echo "$line"
-    if [ -n "${CPU_PER_REQUEST:-}" ]; then
+    if [ "${CPU_PER_REQUEST:-0}" = 1 ]; then
       local seconds
       seconds="$(awk 'NR == 2 {for (i = 1; i <= 2; i++) {split($i, t, "m"); printf "%s ", t[1] * 60 + t[2]}}' "$WORK/wrk.times")"
       awk -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")" \
         -v su=$(($(ticks 14 "${servers[@]}") - before[0])) -v sk=$(($(ticks 15 "${servers[@]}") - before[1])) \
         -v w="$seconds" 'BEGIN {
+          if (n + 0 <= 0) { print "                   CPU per request: no requests completed"; exit }
           split(w, wrk, " ")
           printf "%-18s CPU per request: server %.1f µs (user %.1f, kernel %.1f), wrk %.1f µs (user %.1f, kernel %.1f)\n",
             "", (su + sk) * 1e6 / hz / n, su * 1e6 / hz / n, sk * 1e6 / hz / n,
