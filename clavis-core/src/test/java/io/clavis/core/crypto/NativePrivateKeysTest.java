@@ -70,18 +70,18 @@ class NativePrivateKeysTest {
     }
   }
 
+  /** Every pair of one of {@code firsts} and one of {@code seconds}. */
+  private static Stream<Arguments> pairs(List<?> firsts, List<?> seconds) {
+    return firsts.stream().flatMap(f -> seconds.stream().map(s -> Arguments.of(f, s)));
+  }
+
   static Stream<Arguments> curvesAndHashes() {
-    List<Arguments> out = new ArrayList<>();
-    for (String curve : List.of("secp256r1", "secp384r1", "secp521r1")) {
-      for (SignatureAlgorithm alg :
-          List.of(
-              SignatureAlgorithm.ECDSA_SHA256,
-              SignatureAlgorithm.ECDSA_SHA384,
-              SignatureAlgorithm.ECDSA_SHA512)) {
-        out.add(Arguments.of(curve, alg));
-      }
-    }
-    return out.stream();
+    return pairs(
+        List.of("secp256r1", "secp384r1", "secp521r1"),
+        List.of(
+            SignatureAlgorithm.ECDSA_SHA256,
+            SignatureAlgorithm.ECDSA_SHA384,
+            SignatureAlgorithm.ECDSA_SHA512));
   }
 
   /**
@@ -108,13 +108,7 @@ class NativePrivateKeysTest {
   }
 
   static Stream<Arguments> rsaSizesAndHashes() {
-    List<Arguments> out = new ArrayList<>();
-    for (int bits : List.of(2048, 3072)) {
-      for (String hash : List.of("SHA256", "SHA384", "SHA512")) {
-        out.add(Arguments.of(bits, hash));
-      }
-    }
-    return out.stream();
+    return pairs(List.of(2048, 3072), List.of("SHA256", "SHA384", "SHA512"));
   }
 
   /** PKCS#1 v1.5 is deterministic: the very bytes the JDK makes. PSS is checked by the JDK. */
@@ -144,13 +138,7 @@ class NativePrivateKeysTest {
   }
 
   static Stream<Arguments> rsaSizesAndLabels() {
-    List<Arguments> out = new ArrayList<>();
-    for (int bits : List.of(2048, 3072, 4096)) {
-      for (String label : List.of("", "a label")) {
-        out.add(Arguments.of(bits, label));
-      }
-    }
-    return out.stream();
+    return pairs(List.of(2048, 3072, 4096), List.of("", "a label"));
   }
 
   /** The JDK encrypts with SHA-256 and MGF1-SHA-256, as Clavis's RSA-OAEP prescribes. */
@@ -159,17 +147,25 @@ class NativePrivateKeysTest {
   void oaepDecryptsWhatTheJdkEncrypts(int bits, String labelText) throws Exception {
     KeyPair pair = rsaKeyPair(bits);
     byte[] label = labelText.getBytes(StandardCharsets.UTF_8);
+    byte[] first = jdkOaepEncrypt(pair.getPublic(), MESSAGE, label);
+    assertThat(RsaOaep.decrypt(pair.getPrivate(), first, label)).isEqualTo(MESSAGE);
+    assertThat(openSslHolds(pair.getPrivate()))
+        .as("RsaOaep went to OpenSSL")
+        .isEqualTo(opensslExpected());
     int max = RsaOaep.maxPlaintextLength(bits);
     for (byte[] plaintext : List.of(new byte[0], MESSAGE, filled(max))) {
       byte[] ciphertext = jdkOaepEncrypt(pair.getPublic(), plaintext, label);
-      assertThat(RsaOaep.decrypt(pair.getPrivate(), ciphertext, label)).isEqualTo(plaintext);
-      assertThat(openSslHolds(pair.getPrivate()))
-          .as("RsaOaep went to OpenSSL")
-          .isEqualTo(opensslExpected());
-      if (NativePrivateKeys.OPERATIONS != null) {
-        assertThat(NativePrivateKeys.OPERATIONS.decryptOaep(pair.getPrivate(), ciphertext, label))
-            .isEqualTo(plaintext);
-      }
+      decryptsTo(pair.getPrivate(), ciphertext, label, plaintext);
+    }
+  }
+
+  /** RsaOaep and, where it is there, OpenSSL directly both decrypt {@code ciphertext} to this. */
+  private static void decryptsTo(PrivateKey key, byte[] ciphertext, byte[] label, byte[] expected)
+      throws Exception {
+    assertThat(RsaOaep.decrypt(key, ciphertext, label)).isEqualTo(expected);
+    if (NativePrivateKeys.OPERATIONS != null) {
+      assertThat(NativePrivateKeys.OPERATIONS.decryptOaep(key, ciphertext, label))
+          .isEqualTo(expected);
     }
   }
 
@@ -232,11 +228,7 @@ class NativePrivateKeysTest {
     Cipher jdk = Cipher.getInstance("RSA/ECB/OAEPPadding");
     jdk.init(Cipher.DECRYPT_MODE, pair.getPrivate(), oaep(MGF1ParameterSpec.SHA256, new byte[0]));
     assertThat(jdk.doFinal(shortened)).isEqualTo(MESSAGE);
-    assertThat(RsaOaep.decrypt(pair.getPrivate(), shortened, null)).isEqualTo(MESSAGE);
-    if (NativePrivateKeys.OPERATIONS != null) {
-      assertThat(NativePrivateKeys.OPERATIONS.decryptOaep(pair.getPrivate(), shortened, null))
-          .isEqualTo(MESSAGE);
-    }
+    decryptsTo(pair.getPrivate(), shortened, null, MESSAGE);
   }
 
   /**
@@ -261,26 +253,34 @@ class NativePrivateKeysTest {
   @Test
   void threadsShareRsaKeysSafely() throws Exception {
     List<KeyPair> pairs = List.of(rsaKeyPair(2048), rsaKeyPair(2048));
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    onThreadsAtOnce(
+        4,
+        thread -> {
+          for (int i = 0; i < 50; i++) {
+            KeyPair pair = pairs.get((thread + i) % pairs.size());
+            byte[] message = ("message " + thread + " " + i).getBytes(StandardCharsets.UTF_8);
+            byte[] ciphertext = RsaOaep.encrypt(pair.getPublic(), message, null);
+            if (!Arrays.equals(RsaOaep.decrypt(pair.getPrivate(), ciphertext, null), message)) {
+              return false;
+            }
+          }
+          return true;
+        });
+  }
+
+  /** A piece of work one thread does; true when all went right. */
+  private interface ThreadWork {
+    boolean run(int thread) throws Exception;
+  }
+
+  /** Runs {@code work} on {@code threads} threads at once; every one must succeed. */
+  private static void onThreadsAtOnce(int threads, ThreadWork work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
+      for (int t = 0; t < threads; t++) {
         int thread = t;
-        results.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < 50; i++) {
-                    KeyPair pair = pairs.get((thread + i) % pairs.size());
-                    byte[] message =
-                        ("message " + thread + " " + i).getBytes(StandardCharsets.UTF_8);
-                    byte[] ciphertext = RsaOaep.encrypt(pair.getPublic(), message, null);
-                    if (!Arrays.equals(
-                        RsaOaep.decrypt(pair.getPrivate(), ciphertext, null), message)) {
-                      return false;
-                    }
-                  }
-                  return true;
-                }));
+        results.add(pool.submit(() -> work.run(thread)));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get(120, TimeUnit.SECONDS)).isTrue();
@@ -345,7 +345,7 @@ class NativePrivateKeysTest {
   @Test
   void aKeyOpenSslCannotTakeIsSignedByTheJdk() throws Exception {
     KeyPair pair = ecKeyPair("secp256r1");
-    ECPrivateKey opaque = new WithoutEncoding((ECPrivateKey) pair.getPrivate());
+    ECPrivateKey opaque = new EcWithoutEncoding((ECPrivateKey) pair.getPrivate());
     if (NativePrivateKeys.OPERATIONS != null) {
       assertThat(
               NativePrivateKeys.OPERATIONS.signDigest(
@@ -388,35 +388,22 @@ class NativePrivateKeysTest {
     for (int i = 0; i < 4; i++) {
       pairs.add(ecKeyPair(i % 2 == 0 ? "secp256r1" : "secp384r1"));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Boolean>> results = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  Set<String> seen = new HashSet<>();
-                  for (int i = 0; i < 200; i++) {
-                    KeyPair pair = pairs.get(i % pairs.size());
-                    byte[] message = ("message " + i).getBytes(StandardCharsets.UTF_8);
-                    byte[] signature =
-                        Signatures.sign(
-                            SignatureAlgorithm.ECDSA_SHA256, pair.getPrivate(), message);
-                    if (!jdkVerifies(
-                            SignatureAlgorithm.ECDSA_SHA256, pair.getPublic(), message, signature)
-                        || !seen.add(new BigInteger(1, signature).toString(16))) {
-                      return false;
-                    }
-                  }
-                  return true;
-                }));
-      }
-      for (Future<Boolean> result : results) {
-        assertThat(result.get(120, TimeUnit.SECONDS)).isTrue();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    onThreadsAtOnce(
+        8,
+        thread -> {
+          Set<String> seen = new HashSet<>();
+          for (int i = 0; i < 200; i++) {
+            KeyPair pair = pairs.get(i % pairs.size());
+            byte[] message = ("message " + i).getBytes(StandardCharsets.UTF_8);
+            byte[] signature =
+                Signatures.sign(SignatureAlgorithm.ECDSA_SHA256, pair.getPrivate(), message);
+            if (!jdkVerifies(SignatureAlgorithm.ECDSA_SHA256, pair.getPublic(), message, signature)
+                || !seen.add(new BigInteger(1, signature).toString(16))) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
   private static boolean jdkVerifies(
@@ -440,7 +427,27 @@ class NativePrivateKeysTest {
   }
 
   /** A key that will not export its encoding, as a hardware-backed key would not. */
-  private record WithoutEncoding(ECPrivateKey key) implements ECPrivateKey {
+  private interface WithoutEncoding extends PrivateKey {
+    /** The real key, whose values it passes on. */
+    PrivateKey key();
+
+    @Override
+    default String getAlgorithm() {
+      return key().getAlgorithm();
+    }
+
+    @Override
+    default String getFormat() {
+      return null;
+    }
+
+    @Override
+    default byte[] getEncoded() {
+      return null;
+    }
+  }
+
+  private record EcWithoutEncoding(ECPrivateKey key) implements ECPrivateKey, WithoutEncoding {
     @Override
     public BigInteger getS() {
       return key.getS();
@@ -450,25 +457,9 @@ class NativePrivateKeysTest {
     public ECParameterSpec getParams() {
       return key.getParams();
     }
-
-    @Override
-    public String getAlgorithm() {
-      return "EC";
-    }
-
-    @Override
-    public String getFormat() {
-      return null;
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return null;
-    }
   }
 
-  /** An RSA key that will not export its encoding. */
-  private record RsaWithoutEncoding(RSAPrivateKey key) implements RSAPrivateKey {
+  private record RsaWithoutEncoding(RSAPrivateKey key) implements RSAPrivateKey, WithoutEncoding {
     @Override
     public BigInteger getPrivateExponent() {
       return key.getPrivateExponent();
@@ -477,21 +468,6 @@ class NativePrivateKeysTest {
     @Override
     public BigInteger getModulus() {
       return key.getModulus();
-    }
-
-    @Override
-    public String getAlgorithm() {
-      return "RSA";
-    }
-
-    @Override
-    public String getFormat() {
-      return null;
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return null;
     }
   }
 }
