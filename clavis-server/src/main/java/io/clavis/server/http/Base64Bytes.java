@@ -28,6 +28,11 @@ public final class Base64Bytes {
     return new Base64Bytes(bytes);
   }
 
+  /** The standard padded base64 of the bytes, as ASCII. */
+  byte[] encoded() {
+    return Base64.getEncoder().encode(bytes);
+  }
+
   /** Never the data: answers may hold plaintext or key material. */
   @Override
   public String toString() {
@@ -42,7 +47,7 @@ public final class Base64Bytes {
     @Override
     public void serialize(Base64Bytes value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      byte[] text = Base64.getEncoder().encode(value.bytes);
+      byte[] text = value.encoded();
       if (gen instanceof UTF8JsonGenerator) {
         gen.writeRawUTF8String(text, 0, text.length);
       } else {

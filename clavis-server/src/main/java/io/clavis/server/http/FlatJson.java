@@ -3,21 +3,29 @@ package io.clavis.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * The request bodies of the crypto operations, read without a general JSON parser: one object of
- * ASCII strings (base64, ids, names), {@code true}, {@code false} and {@code null}, with no escape
- * sequences. A general parser decodes every character of a kilobyte-sized base64 string one at a
- * time; here it is found by a scan and copied as Latin-1 in one step.
+ * The request bodies and answers of the crypto operations, read and written without a general JSON
+ * library: one flat object of ASCII strings (base64, ids, names) and a few plain values. A general
+ * parser decodes every character of a kilobyte-sized base64 string one at a time, a general writer
+ * looks up a serializer for every value; here a string is found by a scan and copied in one step.
  *
- * <p>Anything else (numbers, nesting, escapes, non-ASCII text, duplicate names, any syntax error)
+ * <p>Reading takes strings, {@code true}, {@code false} and {@code null}, without escape sequences.
+ * Anything else (numbers, nesting, escapes, non-ASCII text, duplicate names, any syntax error)
  * makes {@link #parse} answer null, and Jackson reads the body instead: what is accepted here is a
  * subset of JSON whose tree Jackson would build the same, so the two paths never disagree, and
- * every error message comes from one place.
+ * every error message comes from one place. Writing is the same bargain: {@link #write} makes
+ * exactly Jackson's bytes for what it takes and answers null for the rest.
  */
 final class FlatJson {
   private static final JsonNodeFactory NODES = JsonSupport.MAPPER.getNodeFactory();
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private FlatJson() {}
 
@@ -91,6 +99,75 @@ final class FlatJson {
     }
   }
 
+  /**
+   * The JSON of {@code answer}, or null when it holds anything but names and strings of printable
+   * ASCII without quotes or backslashes, ints, longs, booleans and {@link Base64Bytes}.
+   */
+  static byte[] write(Map<?, ?> answer) {
+    byte[][] encoded = new byte[answer.size()][];
+    int size = 2;
+    int n = 0;
+    for (Map.Entry<?, ?> e : answer.entrySet()) {
+      if (!(e.getKey() instanceof String name) || !isPlain(name)) {
+        return null;
+      }
+      Object value = e.getValue();
+      byte[] text;
+      if (value instanceof Base64Bytes b) {
+        text = b.encoded();
+        size += 2;
+      } else if (value instanceof String s && isPlain(s)) {
+        text = s.getBytes(StandardCharsets.US_ASCII);
+        size += 2;
+      } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
+        text = value.toString().getBytes(StandardCharsets.US_ASCII);
+      } else {
+        return null;
+      }
+      encoded[n++] = text;
+      size += name.length() + 3 + text.length; // "name":text
+    }
+    byte[] out = new byte[size + Math.max(0, n - 1)]; // and the commas
+    int at = 0;
+    out[at++] = '{';
+    n = 0;
+    for (Map.Entry<?, ?> e : answer.entrySet()) {
+      if (n > 0) {
+        out[at++] = ',';
+      }
+      String name = (String) e.getKey();
+      out[at++] = '"';
+      for (int k = 0; k < name.length(); k++) {
+        out[at++] = (byte) name.charAt(k);
+      }
+      out[at++] = '"';
+      out[at++] = ':';
+      boolean quoted = !(e.getValue() instanceof Number || e.getValue() instanceof Boolean);
+      if (quoted) {
+        out[at++] = '"';
+      }
+      byte[] text = encoded[n++];
+      System.arraycopy(text, 0, out, at, text.length);
+      at += text.length;
+      if (quoted) {
+        out[at++] = '"';
+      }
+    }
+    out[at] = '}';
+    return out;
+  }
+
+  /** Printable ASCII that JSON writes as it is: no quote, no backslash. */
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The object, if only whitespace follows it. */
   private static ObjectNode end(byte[] body, int i, ObjectNode object) {
     return skipSpace(body, i) == body.length ? object : null;
@@ -101,7 +178,13 @@ final class FlatJson {
    * holds an escape, a control character or a non-ASCII byte, or is not closed.
    */
   private static int stringEnd(byte[] body, int from) {
-    for (int i = from; i < body.length; i++) {
+    int i = from;
+    // Eight bytes at a time while none of them is a quote, a backslash, a control character or
+    // non-ASCII (a kilobyte of base64 has none); the word that has one is looked at byte by byte.
+    while (i + 8 <= body.length && !special((long) WORDS.get(body, i))) {
+      i += 8;
+    }
+    for (; i < body.length; i++) {
       byte b = body[i];
       if (b == '"') {
         return i;
@@ -111,6 +194,22 @@ final class FlatJson {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether any byte of {@code word} is a quote, a backslash, below 0x20 or above 0x7f (the usual
+   * SWAR tests: a byte equal to {@code c} is a zero byte of {@code word ^ c...c}, and a zero or
+   * small byte borrows into its top bit when a constant is subtracted).
+   */
+  private static boolean special(long word) {
+    long quotes = word ^ 0x2222222222222222L;
+    long backslashes = word ^ 0x5c5c5c5c5c5c5c5cL;
+    long found =
+        ((quotes - 0x0101010101010101L) & ~quotes)
+            | ((backslashes - 0x0101010101010101L) & ~backslashes)
+            | ((word - 0x2020202020202020L) & ~word)
+            | word;
+    return (found & 0x8080808080808080L) != 0;
   }
 
   /** A literal followed by a delimiter, so that {@code truex} or {@code nullnull} is not taken. */

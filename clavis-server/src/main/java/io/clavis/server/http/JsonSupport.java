@@ -10,6 +10,7 @@ import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.state.StateJson;
 import java.io.IOException;
+import java.util.Map;
 
 /** JSON in and out of the REST API, with limits on what a request may contain. */
 final class JsonSupport {
@@ -58,6 +59,12 @@ final class JsonSupport {
   }
 
   static byte[] write(Object value) {
+    if (value instanceof Map<?, ?> answer) {
+      byte[] flat = FlatJson.write(answer);
+      if (flat != null) {
+        return flat;
+      }
+    }
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

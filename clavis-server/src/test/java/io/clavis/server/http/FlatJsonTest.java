@@ -88,6 +88,28 @@ class FlatJsonTest {
     assertThat(flat(json.getBytes(StandardCharsets.UTF_8))).isNull();
   }
 
+  /**
+   * Strings are scanned eight bytes at a time: a backslash, a control character or a non-ASCII byte
+   * at any place of a long string still leaves it to Jackson, and DEL, the one printable-range byte
+   * JSON allows that is no letter, does not.
+   */
+  @Test
+  void everyPlaceOfALongStringIsLookedAt() throws IOException {
+    for (int length = 1; length <= 40; length++) {
+      for (int at = 0; at < length; at++) {
+        for (String odd : List.of("\\\\", "\u0000", "\u001f", "\u00e9", "\u20ac")) {
+          String value = "A".repeat(at) + odd + "A".repeat(length - at - 1);
+          assertThat(flat(("{\"v\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8)))
+              .as("%s at %d of %d", odd, at, length)
+              .isNull();
+        }
+        String withDel = "A".repeat(at) + "\u007f" + "A".repeat(length - at - 1);
+        byte[] body = ("{\"v\":\"" + withDel + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(flat(body)).isNotNull().isEqualTo(JsonSupport.MAPPER.readTree(body));
+      }
+    }
+  }
+
   /** As JsonSupport reads a body. */
   private static ObjectNode flat(byte[] body) {
     return FlatJson.parse(body, JsonSupport.MAX_NAME_LENGTH, Integer.MAX_VALUE);
@@ -159,6 +181,72 @@ class FlatJsonTest {
       throw new AssertionError("accepted what Jackson refuses: " + text, e);
     }
     assertThat(flat).isEqualTo(jackson);
+  }
+
+  @Test
+  void writesAnAnswerAsJacksonWould() throws IOException {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("ciphertext", Base64Bytes.of(new byte[] {1, 2, (byte) 0xfb, (byte) 0xff}));
+    answer.put("keyId", "key-1");
+    answer.put("keyVersion", 3);
+    answer.put("size", 1L << 40);
+    answer.put("enabled", false);
+    byte[] flat = FlatJson.write(answer);
+    assertThat(flat).isNotNull().isEqualTo(JsonSupport.MAPPER.writeValueAsBytes(answer));
+    assertThat(new String(flat, StandardCharsets.US_ASCII))
+        .isEqualTo(
+            "{\"ciphertext\":\"AQL7/w==\",\"keyId\":\"key-1\",\"keyVersion\":3,"
+                + "\"size\":1099511627776,\"enabled\":false}");
+    assertThat(FlatJson.write(Map.of())).isEqualTo("{}".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Random answers: whatever the writer takes comes out as Jackson's very bytes; what it leaves
+   * (other types, text that needs escaping, nulls) it leaves to Jackson whole.
+   */
+  @Property(tries = 1000)
+  void writesJacksonsBytesOrNothing(@ForAll("answers") Map<String, Object> answer)
+      throws IOException {
+    byte[] flat = FlatJson.write(answer);
+    boolean simple =
+        answer.entrySet().stream()
+            .allMatch(
+                e ->
+                    isPlainAscii(e.getKey())
+                        && (e.getValue() instanceof Base64Bytes
+                            || e.getValue() instanceof Integer
+                            || e.getValue() instanceof Long
+                            || e.getValue() instanceof Boolean
+                            || e.getValue() instanceof String s && isPlainAscii(s)));
+    if (simple) {
+      assertThat(flat).isNotNull().isEqualTo(JsonSupport.MAPPER.writeValueAsBytes(answer));
+    } else {
+      assertThat(flat).isNull();
+    }
+  }
+
+  @Provide
+  Arbitrary<Map<String, Object>> answers() {
+    Arbitrary<String> names =
+        Arbitraries.oneOf(
+            Arbitraries.of("ciphertext", "keyId", "keyVersion"),
+            Arbitraries.strings().ofMaxLength(10));
+    Arbitrary<Object> values =
+        Arbitraries.oneOf(
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(Base64Bytes::of),
+            Arbitraries.strings().ofMaxLength(20).map(s -> (Object) s),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20).map(s -> (Object) s),
+            Arbitraries.integers().map(i -> (Object) i),
+            Arbitraries.longs().map(l -> (Object) l),
+            Arbitraries.of(true, false).map(b -> (Object) b),
+            Arbitraries.doubles().map(d -> (Object) d),
+            Arbitraries.just(List.of("a")).map(l -> (Object) l));
+    return Arbitraries.maps(names, values).ofMaxSize(5).map(LinkedHashMap::new);
+  }
+
+  /** Printable ASCII without quote or backslash. */
+  private static boolean isPlainAscii(String s) {
+    return s.chars().allMatch(c -> c >= 0x20 && c <= 0x7e && c != '"' && c != '\\');
   }
 
   @Provide
