@@ -104,57 +104,58 @@ final class FlatJson {
    * ASCII without quotes or backslashes, ints, longs, booleans and {@link Base64Bytes}.
    */
   static byte[] write(Map<?, ?> answer) {
-    byte[][] encoded = new byte[answer.size()][];
-    int size = 2;
-    int n = 0;
-    for (Map.Entry<?, ?> e : answer.entrySet()) {
+    // One look at the map: the entries as they are now are the ones sized and written.
+    Object[] entries = answer.entrySet().toArray();
+    byte[][] names = new byte[entries.length][];
+    byte[][] values = new byte[entries.length][];
+    boolean[] quoted = new boolean[entries.length];
+    int size = 2 + Math.max(0, entries.length - 1); // the braces and the commas
+    for (int n = 0; n < entries.length; n++) {
+      Map.Entry<?, ?> e = (Map.Entry<?, ?>) entries[n];
       if (!(e.getKey() instanceof String name) || !isPlain(name)) {
         return null;
       }
       Object value = e.getValue();
-      byte[] text;
       if (value instanceof Base64Bytes b) {
-        text = b.encoded();
-        size += 2;
+        values[n] = b.encoded();
+        quoted[n] = true;
       } else if (value instanceof String s && isPlain(s)) {
-        text = s.getBytes(StandardCharsets.US_ASCII);
-        size += 2;
+        values[n] = s.getBytes(StandardCharsets.US_ASCII);
+        quoted[n] = true;
       } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
-        text = value.toString().getBytes(StandardCharsets.US_ASCII);
+        values[n] = value.toString().getBytes(StandardCharsets.US_ASCII);
       } else {
         return null;
       }
-      encoded[n++] = text;
-      size += name.length() + 3 + text.length; // "name":text
+      names[n] = name.getBytes(StandardCharsets.US_ASCII);
+      size += names[n].length + 3 + values[n].length + (quoted[n] ? 2 : 0); // "name":value
     }
-    byte[] out = new byte[size + Math.max(0, n - 1)]; // and the commas
+    byte[] out = new byte[size];
     int at = 0;
     out[at++] = '{';
-    n = 0;
-    for (Map.Entry<?, ?> e : answer.entrySet()) {
+    for (int n = 0; n < entries.length; n++) {
       if (n > 0) {
         out[at++] = ',';
       }
-      String name = (String) e.getKey();
       out[at++] = '"';
-      for (int k = 0; k < name.length(); k++) {
-        out[at++] = (byte) name.charAt(k);
-      }
+      at = put(names[n], out, at);
       out[at++] = '"';
       out[at++] = ':';
-      boolean quoted = !(e.getValue() instanceof Number || e.getValue() instanceof Boolean);
-      if (quoted) {
+      if (quoted[n]) {
         out[at++] = '"';
       }
-      byte[] text = encoded[n++];
-      System.arraycopy(text, 0, out, at, text.length);
-      at += text.length;
-      if (quoted) {
+      at = put(values[n], out, at);
+      if (quoted[n]) {
         out[at++] = '"';
       }
     }
     out[at] = '}';
     return out;
+  }
+
+  private static int put(byte[] bytes, byte[] out, int at) {
+    System.arraycopy(bytes, 0, out, at, bytes.length);
+    return at + bytes.length;
   }
 
   /** Printable ASCII that JSON writes as it is: no quote, no backslash. */
@@ -181,7 +182,7 @@ final class FlatJson {
     int i = from;
     // Eight bytes at a time while none of them is a quote, a backslash, a control character or
     // non-ASCII (a kilobyte of base64 has none); the word that has one is looked at byte by byte.
-    while (i + 8 <= body.length && !special((long) WORDS.get(body, i))) {
+    while (i <= body.length - 8 && !special((long) WORDS.get(body, i))) {
       i += 8;
     }
     for (; i < body.length; i++) {
