@@ -19,7 +19,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * {@link NativePrivateKeys.Operations} on the system's OpenSSL 3 libcrypto through the foreign
@@ -43,13 +42,13 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   // It only counts if this is the process's first initialisation of libcrypto; the TLS library
   // links its own BoringSSL, so nothing else initialises libcrypto.so.3 before us.
   private static final long OPENSSL_INIT_NO_ATEXIT = 0x00080000L;
-  // RSA up to 8192 bits; the DER of two 521-bit ECDSA integers is at most 139 bytes
-  private static final int MAX_SIGNATURE = 1024;
+  // The modulus of RSA up to 8192 bits: the longest signature (the DER of two 521-bit ECDSA
+  // integers is at most 139 bytes), ciphertext and plaintext; a longer ciphertext cannot decrypt,
+  // so OpenSSL never sees it
+  private static final int MAX_OUTPUT = 1024;
   private static final int RSA_PKCS1_PADDING = 1;
   private static final int RSA_PKCS1_PSS_PADDING = 6;
   private static final int RSA_PKCS1_OAEP_PADDING = 4;
-  // RSA up to 8192 bits: a longer ciphertext cannot decrypt, so OpenSSL never sees it
-  private static final int MAX_RSA_CIPHERTEXT = 1024;
   // What decrypt answers for a ciphertext that does not decrypt (compared by identity)
   private static final byte[] NOT_DECRYPTED = new byte[0];
 
@@ -102,8 +101,8 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   private final MemorySegment sha256;
   private final MemorySegment sha384;
   private final MemorySegment sha512;
-  private volatile boolean signingFailed;
-  private volatile boolean decryptionFailed;
+  private final Fallback signing = new Fallback("sign");
+  private final Fallback decryption = new Fallback("decrypt");
 
   /** Fails when libcrypto is missing or older than 3.0. */
   OpenSslPrivateKeys() throws Throwable {
@@ -129,12 +128,12 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
 
   @Override
   public boolean signingFailed() {
-    return signingFailed;
+    return signing.happened;
   }
 
   @Override
   public boolean decryptionFailed() {
-    return decryptionFailed;
+    return decryption.happened;
   }
 
   @Override
@@ -150,17 +149,16 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
    */
   @Override
   public byte[] signDigest(PrivateKey key, SignatureAlgorithm alg, byte[] digest) {
-    return withKey(key, pkey -> sign(pkey, alg, digest), this::signingFailed);
+    return withKey(key, pkey -> sign(pkey, alg, digest), signing);
   }
 
   @Override
   public byte[] decryptOaep(PrivateKey key, byte[] ciphertext, byte[] label)
       throws DecryptionFailedException {
-    if (ciphertext.length == 0 || ciphertext.length > MAX_RSA_CIPHERTEXT) {
+    if (ciphertext.length == 0 || ciphertext.length > MAX_OUTPUT) {
       throw new DecryptionFailedException();
     }
-    byte[] plaintext =
-        withKey(key, pkey -> decrypt(pkey, ciphertext, label), this::decryptionFailed);
+    byte[] plaintext = withKey(key, pkey -> decrypt(pkey, ciphertext, label), decryption);
     if (plaintext == NOT_DECRYPTED) {
       throw new DecryptionFailedException();
     }
@@ -172,28 +170,51 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
     byte[] apply(MemorySegment pkey) throws Throwable;
   }
 
-  /** The first signing failure is logged; later ones are as expected. */
-  private void signingFailed(Throwable e) {
-    if (!signingFailed) {
-      signingFailed = true;
-      LOG.log(System.Logger.Level.WARNING, "OpenSSL could not sign; the JDK signs instead", e);
+  /** Whether an operation has failed in OpenSSL (the JDK did it instead); the first is logged. */
+  private static final class Fallback {
+    private final String operation;
+    private volatile boolean happened;
+
+    Fallback(String operation) {
+      this.operation = operation;
+    }
+
+    void record(Throwable e) {
+      if (!happened) {
+        happened = true;
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "OpenSSL could not " + operation + "; the JDK does instead",
+            e);
+      }
     }
   }
 
-  private void decryptionFailed(Throwable e) {
-    if (!decryptionFailed) {
-      decryptionFailed = true;
-      LOG.log(
-          System.Logger.Level.WARNING, "OpenSSL could not decrypt; the JDK decrypts instead", e);
+  /** An operation on an OpenSSL key's own context, with an arena for its buffers. */
+  private interface ContextOperation {
+    byte[] apply(MemorySegment ctx, Arena arena) throws Throwable;
+  }
+
+  /** Runs {@code operation} on a fresh context of {@code pkey}, freed afterwards. */
+  private static byte[] withContext(MemorySegment pkey, ContextOperation operation)
+      throws Throwable {
+    MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact(pkey, MemorySegment.NULL);
+    if (ctx.equals(MemorySegment.NULL)) {
+      throw failure("EVP_PKEY_CTX_new");
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      return operation.apply(ctx, arena);
+    } finally {
+      CTX_FREE.invokeExact(ctx);
     }
   }
 
   /**
    * Runs {@code operation} on the OpenSSL key for {@code key}; null, leaving the work to the JDK,
-   * when OpenSSL should not take the key or the operation fails in OpenSSL ({@code onFailure} hears
-   * of it).
+   * when OpenSSL should not take the key or the operation fails in OpenSSL ({@code fallback}
+   * records it).
    */
-  private byte[] withKey(PrivateKey key, KeyOperation operation, Consumer<Throwable> onFailure) {
+  private byte[] withKey(PrivateKey key, KeyOperation operation, Fallback fallback) {
     if (!takes(key)) {
       return null;
     }
@@ -209,7 +230,7 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      onFailure.accept(e);
+      fallback.record(e);
       return null;
     } finally {
       Reference.reachabilityFence(key);
@@ -236,26 +257,22 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
   }
 
   private byte[] sign(MemorySegment pkey, SignatureAlgorithm alg, byte[] digest) throws Throwable {
-    MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact(pkey, MemorySegment.NULL);
-    if (ctx.equals(MemorySegment.NULL)) {
-      throw failure("EVP_PKEY_CTX_new");
-    }
-    try (Arena arena = Arena.ofConfined()) {
-      if ((int) SIGN_INIT.invokeExact(ctx) != 1) {
-        throw failure("EVP_PKEY_sign_init");
-      }
-      rsaParameters(ctx, alg);
-      MemorySegment tbs = arena.allocateFrom(JAVA_BYTE, digest);
-      MemorySegment signature = arena.allocate(MAX_SIGNATURE);
-      MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_SIGNATURE);
-      int ok = (int) SIGN.invokeExact(ctx, signature, length, tbs, (long) digest.length);
-      if (ok != 1) {
-        throw failure("EVP_PKEY_sign");
-      }
-      return signature.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-    } finally {
-      CTX_FREE.invokeExact(ctx);
-    }
+    return withContext(
+        pkey,
+        (ctx, arena) -> {
+          if ((int) SIGN_INIT.invokeExact(ctx) != 1) {
+            throw failure("EVP_PKEY_sign_init");
+          }
+          rsaParameters(ctx, alg);
+          MemorySegment tbs = arena.allocateFrom(JAVA_BYTE, digest);
+          MemorySegment signature = arena.allocate(MAX_OUTPUT);
+          MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_OUTPUT);
+          int ok = (int) SIGN.invokeExact(ctx, signature, length, tbs, (long) digest.length);
+          if (ok != 1) {
+            throw failure("EVP_PKEY_sign");
+          }
+          return signature.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+        });
   }
 
   /**
@@ -263,38 +280,34 @@ final class OpenSslPrivateKeys implements NativePrivateKeys.Operations {
    * decrypt. OpenSSL checks the padding in constant time and reports every failure alike.
    */
   private byte[] decrypt(MemorySegment pkey, byte[] ciphertext, byte[] label) throws Throwable {
-    MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact(pkey, MemorySegment.NULL);
-    if (ctx.equals(MemorySegment.NULL)) {
-      throw failure("EVP_PKEY_CTX_new");
-    }
-    try (Arena arena = Arena.ofConfined()) {
-      if ((int) DECRYPT_INIT.invokeExact(ctx) != 1
-          || (int) SET_PADDING.invokeExact(ctx, RSA_PKCS1_OAEP_PADDING) <= 0
-          || (int) SET_OAEP_MD.invokeExact(ctx, sha256) <= 0
-          || (int) SET_MGF1_MD.invokeExact(ctx, sha256) <= 0) {
-        throw failure("RSA-OAEP parameters");
-      }
-      if (label != null && label.length > 0) {
-        setLabel(ctx, label);
-      }
-      MemorySegment in = arena.allocateFrom(JAVA_BYTE, ciphertext);
-      // OpenSSL wants room for a modulus-sized result even when the ciphertext is shorter (one
-      // whose leading zero bytes were dropped, which the JDK decrypts too).
-      MemorySegment out = arena.allocate(MAX_RSA_CIPHERTEXT);
-      MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_RSA_CIPHERTEXT);
-      try {
-        int ok = (int) DECRYPT.invokeExact(ctx, out, length, in, (long) ciphertext.length);
-        if (ok != 1) {
-          CLEAR_ERRORS.invokeExact();
-          return NOT_DECRYPTED;
-        }
-        return out.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-      } finally {
-        out.fill((byte) 0);
-      }
-    } finally {
-      CTX_FREE.invokeExact(ctx);
-    }
+    return withContext(
+        pkey,
+        (ctx, arena) -> {
+          if ((int) DECRYPT_INIT.invokeExact(ctx) != 1
+              || (int) SET_PADDING.invokeExact(ctx, RSA_PKCS1_OAEP_PADDING) <= 0
+              || (int) SET_OAEP_MD.invokeExact(ctx, sha256) <= 0
+              || (int) SET_MGF1_MD.invokeExact(ctx, sha256) <= 0) {
+            throw failure("RSA-OAEP parameters");
+          }
+          if (label != null && label.length > 0) {
+            setLabel(ctx, label);
+          }
+          MemorySegment in = arena.allocateFrom(JAVA_BYTE, ciphertext);
+          // OpenSSL wants room for a modulus-sized result even when the ciphertext is shorter
+          // (one whose leading zero bytes were dropped, which the JDK decrypts too).
+          MemorySegment out = arena.allocate(MAX_OUTPUT);
+          MemorySegment length = arena.allocateFrom(JAVA_LONG, MAX_OUTPUT);
+          try {
+            int ok = (int) DECRYPT.invokeExact(ctx, out, length, in, (long) ciphertext.length);
+            if (ok != 1) {
+              CLEAR_ERRORS.invokeExact();
+              return NOT_DECRYPTED;
+            }
+            return out.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+          } finally {
+            out.fill((byte) 0);
+          }
+        });
   }
 
   /**
