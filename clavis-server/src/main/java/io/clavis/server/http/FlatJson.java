@@ -81,10 +81,9 @@ final class FlatJson {
       } else {
         return null;
       }
-      if (object.has(name)) {
-        return null;
+      if (object.putIfAbsent(name, value) != null) {
+        return null; // a duplicate name: Jackson's rule decides
       }
-      object.set(name, value);
       i = skipSpace(body, i);
       if (i == body.length) {
         return null;
