@@ -52,8 +52,7 @@ final class HealthEndpoints {
   /** This node's health as the endpoint reports it. */
   Map<String, Object> health() {
     Seal.Status status = seal.status();
-    boolean running = raft.running();
-    boolean writable = running && raft.hasLeader();
+    boolean writable = raft.hasLeader();
     String mode =
         switch (status) {
           case UNINITIALIZED -> "UNINITIALIZED";
@@ -69,12 +68,12 @@ final class HealthEndpoints {
     body.put("writable", serving && writable);
     body.put("node", nodeName);
     body.put("version", version);
-    body.put("role", running ? raft.role() : "UNKNOWN");
-    String leader = running ? raft.leaderName() : null;
+    body.put("role", raft.role());
+    String leader = raft.leaderName();
     if (leader != null) {
       body.put("leader", leader);
     }
-    body.put("appliedIndex", running ? raft.appliedIndex() : -1);
+    body.put("appliedIndex", raft.appliedIndex());
     body.put("time", System.currentTimeMillis());
     return body;
   }

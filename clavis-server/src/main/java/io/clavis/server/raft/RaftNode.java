@@ -297,12 +297,17 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /**
-   * Whether the division has been found running, so that {@link #role}, {@link #hasLeader}, {@link
-   * #leaderName} and {@link #appliedIndex} answer at once (an I/O thread must not wait for a
-   * starting server).
+   * The division's state as it is now, for the status readers ({@link #hasLeader}, {@link
+   * #appliedIndex}, {@link #leaderName}, {@link #role}): they never wait for a starting server (the
+   * health probe calls them on an I/O thread) and give their "not running" answers until the
+   * division has been found (the node finds it right after {@link #start}).
    */
-  public boolean running() {
-    return division != null;
+  private DivisionInfo currentInfo() throws IOException {
+    RaftServer.Division d = division;
+    if (d == null) {
+      throw new IOException("the Raft server is still starting");
+    }
+    return d.getInfo();
   }
 
   public boolean isLeader() {
@@ -315,7 +320,7 @@ public final class RaftNode implements AutoCloseable {
 
   public boolean hasLeader() {
     try {
-      return info().getLeaderId() != null;
+      return currentInfo().getLeaderId() != null;
     } catch (IOException e) {
       return false;
     }
@@ -323,7 +328,7 @@ public final class RaftNode implements AutoCloseable {
 
   public long appliedIndex() {
     try {
-      return info().getLastAppliedIndex();
+      return currentInfo().getLastAppliedIndex();
     } catch (IOException e) {
       return -1;
     }
@@ -432,17 +437,17 @@ public final class RaftNode implements AutoCloseable {
   /** The leader's name, or null while there is none. */
   public String leaderName() {
     try {
-      RaftPeerId id = info().getLeaderId();
+      RaftPeerId id = currentInfo().getLeaderId();
       return id == null ? null : id.toString();
     } catch (IOException e) {
       return null;
     }
   }
 
-  /** LEADER, FOLLOWER, LISTENER or CANDIDATE. */
+  /** LEADER, FOLLOWER, LISTENER or CANDIDATE; UNKNOWN while the server is starting. */
   public String role() {
     try {
-      return info().getCurrentRole().name();
+      return currentInfo().getCurrentRole().name();
     } catch (IOException e) {
       return "UNKNOWN";
     }
