@@ -99,8 +99,9 @@ final class FlatJson {
   }
 
   /**
-   * The JSON of {@code answer}, or null when it holds anything but names and strings of printable
-   * ASCII without quotes or backslashes, ints, longs, booleans and {@link Base64Bytes}.
+   * The JSON of {@code answer}, or null when it holds anything but names and strings of ASCII
+   * without control characters, quotes or backslashes, ints, longs, booleans and {@link
+   * Base64Bytes}.
    */
   static byte[] write(Map<?, ?> answer) {
     // One look at the map: the entries as they are now are the ones sized and written.
@@ -157,11 +158,14 @@ final class FlatJson {
     return at + bytes.length;
   }
 
-  /** Printable ASCII that JSON writes as it is: no quote, no backslash. */
+  /**
+   * ASCII that JSON writes as it is (no control character, quote or backslash): what {@link #parse}
+   * reads as well.
+   */
   private static boolean isPlain(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+      if (c < 0x20 || c > 0x7f || c == '"' || c == '\\') {
         return false;
       }
     }
