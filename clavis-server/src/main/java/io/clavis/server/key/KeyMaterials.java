@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Key material in and out of its wrapping. Material is wrapped under the root key with AES-GCM,
  * bound to key id and version, and the only unwrapped copies live in a bounded in-memory cache that
- * is emptied when the node seals and when a key changes state.
+ * is emptied when the node seals, and of one key whenever the state machine writes that key's
+ * record or versions.
  *
  * <p>The cache holds, per key id, the versions unwrapped so far: a hit is one map lookup by the id
  * the request already holds (no key string is built per request), and dropping one key's versions
@@ -55,6 +57,24 @@ public final class KeyMaterials {
     this.store = store;
     this.rootKey = rootKey;
     this.capacity = capacity;
+    store.addWriteListener(this::forgetWritten);
+  }
+
+  /**
+   * Drops the versions of every key whose record or version records the state machine wrote: a
+   * version destroyed, a key rotated or changing state (a disabled key's material leaves memory
+   * too, until it is used again).
+   */
+  private void forgetWritten(List<String> storeKeys) {
+    for (String storeKey : storeKeys) {
+      String id = KeyVersionRecord.keyIdOf(storeKey);
+      if (id == null) {
+        id = KeyRecord.idOf(storeKey);
+      }
+      if (id != null) {
+        invalidate(id);
+      }
+    }
   }
 
   public String wrap(String keyId, int version, KeyMaterial material) {
@@ -88,13 +108,13 @@ public final class KeyMaterials {
     return Optional.of(material);
   }
 
-  /** Drops the cached versions of one key (it changed state, rotated or was destroyed). */
+  /** Drops the cached versions of one key. */
   public void invalidate(String keyId) {
     generation.incrementAndGet();
     remove(keyId);
   }
 
-  /** Drops every cached version (the node sealed). */
+  /** Drops every cached version (the node sealed, or a snapshot replaced the state). */
   public void clear() {
     generation.incrementAndGet();
     for (String keyId : cache.keySet()) {

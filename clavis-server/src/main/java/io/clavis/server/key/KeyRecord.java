@@ -23,8 +23,15 @@ public record KeyRecord(
     Instant updatedAt,
     String createdBy) {
 
+  private static final String PREFIX = "key/";
+
   public static String key(String id) {
-    return "key/" + id;
+    return PREFIX + id;
+  }
+
+  /** The key id a store key names, if it is a key record's; null for any other store key. */
+  static String idOf(String storeKey) {
+    return storeKey.startsWith(PREFIX) ? storeKey.substring(PREFIX.length()) : null;
   }
 
   /** Index of key names within a vault (names are unique there), holding the key id. */

@@ -57,6 +57,8 @@ public final class KeyService {
     this.store = store;
     this.vaults = vaults;
     this.materials = materials;
+    // A key's record changes only when the state machine writes it: drop exactly that one.
+    store.addWriteListener(this::forgetWritten);
   }
 
   /** What a caller asks for when creating a key. */
@@ -144,7 +146,22 @@ public final class KeyService {
     return recordMisses.sum();
   }
 
-  /** Forgets cached key records: a command that may have changed keys was applied. */
+  private void forgetWritten(List<String> storeKeys) {
+    for (String storeKey : storeKeys) {
+      String id = KeyRecord.idOf(storeKey);
+      if (id != null) {
+        invalidateRecord(id);
+      }
+    }
+  }
+
+  /** Forgets one cached key record: the state machine wrote it. */
+  public void invalidateRecord(String id) {
+    recordsGeneration.incrementAndGet();
+    records.remove(id);
+  }
+
+  /** Forgets every cached key record: a snapshot from the leader replaced the state. */
   public void invalidateRecords() {
     recordsGeneration.incrementAndGet();
     records.clear();
@@ -215,9 +232,7 @@ public final class KeyService {
       Instant now = Clock.now();
       KeyVersionRecord next = newVersion(id, key.currentVersion() + 1, key.algorithm(), now);
       try {
-        KeyRecord rotated = raft.submit(new RotateKeyCommand(next, now), KeyRecord.class);
-        materials.invalidate(id);
-        return rotated;
+        return raft.submit(new RotateKeyCommand(next, now), KeyRecord.class);
       } catch (ClavisException e) {
         if (!"ROTATION_RACE".equals(e.getMessage()) || attempt >= 5) {
           throw e;
@@ -257,10 +272,7 @@ public final class KeyService {
   private KeyRecord changeState(
       String id, ChangeKeyStateCommand.Action action, Instant deletion, Instant at) {
     get(id);
-    KeyRecord result =
-        raft.submit(new ChangeKeyStateCommand(id, action, deletion, at), KeyRecord.class);
-    materials.invalidate(id);
-    return result;
+    return raft.submit(new ChangeKeyStateCommand(id, action, deletion, at), KeyRecord.class);
   }
 
   /**

@@ -14,12 +14,24 @@ public record KeyVersionRecord(
     String wrappedMaterial,
     String publicKeyDer) {
 
+  private static final String PREFIX = "key-version/";
+
   public static String key(String keyId, int version) {
-    return String.format("key-version/%s/%010d", keyId, version);
+    return String.format(PREFIX + "%s/%010d", keyId, version);
   }
 
   static String prefix(String keyId) {
-    return "key-version/" + keyId + "/";
+    return PREFIX + keyId + "/";
+  }
+
+  /**
+   * The key id a store key names, if it is a key version record's; null for any other store key.
+   */
+  static String keyIdOf(String storeKey) {
+    int end = storeKey.lastIndexOf('/');
+    return storeKey.startsWith(PREFIX) && end > PREFIX.length()
+        ? storeKey.substring(PREFIX.length(), end)
+        : null;
   }
 
   KeyVersionRecord destroyed() {

@@ -3,7 +3,6 @@ package io.clavis.server.node;
 import io.clavis.server.access.AccessController;
 import io.clavis.server.access.Guard;
 import io.clavis.server.audit.AuditEndpoints;
-import io.clavis.server.audit.AuditHeadCommand;
 import io.clavis.server.audit.AuditLog;
 import io.clavis.server.audit.AuditTrail;
 import io.clavis.server.cluster.ClusterAuthority;
@@ -19,13 +18,11 @@ import io.clavis.server.identity.IdentityEndpoints;
 import io.clavis.server.identity.IdentityService;
 import io.clavis.server.identity.TokenEndpoints;
 import io.clavis.server.identity.TokenService;
-import io.clavis.server.key.ChangeKeyStateCommand;
 import io.clavis.server.key.CryptoEndpoints;
 import io.clavis.server.key.CryptoService;
 import io.clavis.server.key.KeyEndpoints;
 import io.clavis.server.key.KeyMaterials;
 import io.clavis.server.key.KeyService;
-import io.clavis.server.key.RotateKeyCommand;
 import io.clavis.server.kmip.KmipDispatcher;
 import io.clavis.server.kmip.KmipListener;
 import io.clavis.server.kmip.KmipServerInfo;
@@ -169,21 +166,11 @@ public final class ClavisNode implements AutoCloseable {
     keys.addMaintenanceTask(identities::purgeExpiredTokens);
     keys.addMaintenanceTask(raft::purgeIdempotentAnswers);
     CryptoService crypto = new CryptoService(keys, materials, config.maxPlaintextBytes());
-    // Followers learn of rotations and state changes only through the log: drop their caches.
+    // Followers learn of changes only through the log: drop their caches. Key records and material
+    // are dropped by key, from the store's writes (KeyService, KeyMaterials).
     sm.addListener(
         command -> {
-          // Key records are read on every request and change rarely: any command that is not
-          // plainly about something else drops them.
-          if (!(command instanceof IdentityCommands.Change
-              || command instanceof PolicyCommands.Change
-              || command instanceof AuditHeadCommand)) {
-            keys.invalidateRecords();
-          }
-          if (command instanceof RotateKeyCommand r) {
-            materials.invalidate(r.newVersion().keyId());
-          } else if (command instanceof ChangeKeyStateCommand c) {
-            materials.invalidate(c.keyId());
-          } else if (command instanceof IdentityCommands.Change) {
+          if (command instanceof IdentityCommands.Change) {
             identities.invalidate();
           } else if (command instanceof PolicyCommands.Change
               || command instanceof CreateCompartmentCommand
@@ -196,6 +183,7 @@ public final class ClavisNode implements AutoCloseable {
     sm.addResetListener(
         () -> {
           keys.invalidateRecords();
+          materials.clear();
           identities.invalidate();
           authorizer.invalidate();
         });

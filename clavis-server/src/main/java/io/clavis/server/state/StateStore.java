@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -46,6 +48,7 @@ public final class StateStore implements AutoCloseable {
   // replaces the state, and a closed RocksDB handle must never be touched.
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private RocksDB db;
+  private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
   private volatile long appliedTerm;
   private volatile long appliedIndex;
 
@@ -205,14 +208,33 @@ public final class StateStore implements AutoCloseable {
     void visit(String key, byte[] value);
   }
 
-  /** Applies one log entry's writes and its term/index atomically. */
+  /**
+   * Told the keys each applied entry wrote or deleted, once the entry is in the database, so that
+   * what is cached of exactly those keys can be dropped. A snapshot installation replaces
+   * everything without telling: whoever caches must also drop everything then.
+   */
+  @FunctionalInterface
+  public interface WriteListener {
+    void written(List<String> keys);
+  }
+
+  public void addWriteListener(WriteListener listener) {
+    writeListeners.add(listener);
+  }
+
+  /**
+   * Applies one log entry's writes and its term/index atomically, then tells the write listeners
+   * which keys it wrote (including those of commands that were discarded: telling too much only
+   * costs a cache miss).
+   */
   public void apply(long term, long index, StateWriter writer) {
     if (readOnly) {
       throw new IllegalStateException("the state database in " + dir + " is open read-only");
     }
+    Transaction txn;
     lock.readLock().lock();
     try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
-      Transaction txn = new Transaction(batch);
+      txn = new Transaction(batch);
       writer.write(txn);
       ByteBuffer applied = ByteBuffer.allocate(16).putLong(term).putLong(index);
       batch.put(APPLIED_KEY, applied.array());
@@ -223,6 +245,11 @@ public final class StateStore implements AutoCloseable {
       throw new IllegalStateException("state database write failed: " + e.getMessage(), e);
     } finally {
       lock.readLock().unlock();
+    }
+    if (!txn.written.isEmpty()) {
+      for (WriteListener l : writeListeners) {
+        l.written(Collections.unmodifiableList(txn.written));
+      }
     }
   }
 
@@ -240,6 +267,7 @@ public final class StateStore implements AutoCloseable {
    */
   public final class Transaction {
     private final WriteBatchWithIndex batch;
+    private final List<String> written = new ArrayList<>();
     private boolean inCommand;
 
     private Transaction(WriteBatchWithIndex batch) {
@@ -267,6 +295,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     public void put(String key, Object value) {
+      written.add(key);
       try {
         batch.put(bytes(key), StateJson.toBytes(value));
       } catch (RocksDBException e) {
@@ -275,6 +304,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     public void delete(String key) {
+      written.add(key);
       try {
         batch.delete(bytes(key));
       } catch (RocksDBException e) {

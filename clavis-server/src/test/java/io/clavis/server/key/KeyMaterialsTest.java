@@ -145,10 +145,14 @@ class KeyMaterialsTest {
   }
 
   @Test
-  void aDestroyedVersionIsRefusedOnceItsKeyIsInvalidated() {
+  void aVersionDestroyedThroughTheStoreIsRefusedAtOnce() {
     KeyMaterials materials = materials(100);
     storeVersion(materials, "key-a", 1);
+    storeVersion(materials, "key-b", 1);
     materials.get(key("key-a", 1), 1).orElseThrow();
+    KeyMaterial b = materials.get(key("key-b", 1), 1).orElseThrow();
+
+    // As the state machine destroys a version: the write alone drops the cached copy.
     store.apply(
         1,
         ++index,
@@ -157,13 +161,27 @@ class KeyMaterialsTest {
                 KeyVersionRecord.key("key-a", 1),
                 new KeyVersionRecord("key-a", 1, KeyState.DESTROYED, T, null, null)));
 
-    materials.invalidate("key-a");
-
     assertThatThrownBy(() -> materials.get(key("key-a", 1), 1))
         .isInstanceOfSatisfying(
             ClavisException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_VERSION_NOT_ENABLED));
+    assertThat(materials.get(key("key-b", 1), 1).orElseThrow()).isSameAs(b);
+    assertThat(materials.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteOfTheKeysRecordDropsItsVersionsAndOtherWritesDoNot() {
+    KeyMaterials materials = materials(100);
+    storeVersion(materials, "key-a", 1);
+    KeyMaterial a = materials.get(key("key-a", 1), 1).orElseThrow();
+
+    store.apply(1, ++index, txn -> txn.put("key-name/vault-1/key-a", "key-a"));
+    store.apply(1, ++index, txn -> txn.put(KeyRecord.key("key-ab"), key("key-ab", 1)));
+    assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isSameAs(a);
+
+    store.apply(1, ++index, txn -> txn.put(KeyRecord.key("key-a"), key("key-a", 1)));
     assertThat(materials.size()).isZero();
+    assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isNotSameAs(a);
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +104,42 @@ class StateStoreTransactionTest {
       assertThatThrownBy(() -> store.apply(1, 1, StateStore.Transaction::endCommand))
           .isInstanceOf(IllegalStateException.class);
       assertThat(store.appliedIndex()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void writeListenersHearEveryWrittenKeyOnceTheEntryIsInTheDatabase() throws Exception {
+    try (StateStore store = StateStore.open(dir.resolve("db"))) {
+      store.apply(1, 1, txn -> txn.put("k/old", "1"));
+      List<List<String>> heard = new ArrayList<>();
+      List<List<String>> passed = new ArrayList<>();
+      List<String> seenInStore = new ArrayList<>();
+      store.addWriteListener(
+          keys -> {
+            heard.add(List.copyOf(keys));
+            passed.add(keys);
+            seenInStore.add(store.read("k/1", String.class).orElse(null));
+          });
+
+      store.apply(
+          1,
+          2,
+          txn -> {
+            txn.beginCommand();
+            txn.put("k/1", "one");
+            txn.delete("k/old");
+            txn.endCommand();
+            txn.beginCommand();
+            txn.put("k/2", "two");
+            txn.discard(); // told anyway: telling too much only costs a cache miss
+            txn.endCommand();
+          });
+      store.apply(1, 3, txn -> {}); // an entry that writes nothing tells nothing
+
+      assertThat(heard).containsExactly(List.of("k/1", "k/old", "k/2"));
+      assertThat(seenInStore).containsExactly("one");
+      assertThatThrownBy(() -> passed.get(0).add("x")) // listeners cannot change what others hear
+          .isInstanceOf(UnsupportedOperationException.class);
     }
   }
 }

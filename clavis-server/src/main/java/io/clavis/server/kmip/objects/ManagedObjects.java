@@ -110,14 +110,6 @@ public final class ManagedObjects {
     this.vaultName = Ids.checkName("vault", vaultName);
     this.compartmentId = compartmentId;
     keys.addMaintenanceTask(this::runDueTransitions);
-    // Every node, leader or not, learns of state changes only through the log.
-    raft.stateMachine()
-        .addListener(
-            command -> {
-              if (command instanceof LifecycleCommand l) {
-                materials.invalidate(l.keyId());
-              }
-            });
   }
 
   // ---- Create and Register ----------------------------------------------------------------------
@@ -1041,7 +1033,6 @@ public final class ManagedObjects {
                           key.id(), transition, Clock.now(), reason, compromiseOccurrence, null),
                       KmipCommandResult.class)
                   .orThrow();
-          materials.invalidate(key.id());
           return r;
         });
   }
