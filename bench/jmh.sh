@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of the hot paths (clavis-bench): envelope encryption and base64, ECDSA
-# signing against the JDK, the KMIP TTLV codec, policy decisions.
+# signing against the JDK, RSA-OAEP decryption, the KMIP TTLV codec, policy decisions, and the key
+# cache on a real node (KeyCacheBenchmark).
 # Usage: bench/jmh.sh [JMH options...]   e.g. bench/jmh.sh PolicyBenchmark -f 1 -wi 2 -i 3
 # Builds clavis-bench first if needed. Results are printed; add -rf json -rff out.json to keep them.
 set -euo pipefail

@@ -38,22 +38,7 @@ heap_mb() { # used heap after a full GC, in MB
 disk_mb() { du -sm "$WORK/data" | cut -f1; }
 lookups() { # random GETs over 10,000 keys; ids are random, so the first ones listed are spread
   # over the whole creation history. Prints "req/s p99".
-  : >"$WORK/ids.txt"
-  local page=""
-  for _ in $(seq 1 10); do
-    curl -s --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
-      "$CLAVIS_SERVER/v1/keys?vaultId=$VAULT&limit=1000${page:+&page=$page}" >"$WORK/page.json"
-    python3 - "$WORK/page.json" "$WORK/ids.txt" "$WORK/next" <<'PY'
-import json, sys
-page = json.load(open(sys.argv[1]))
-with open(sys.argv[2], "a") as out:
-    for item in page["items"]:
-        out.write(item["id"] + "\n")
-open(sys.argv[3], "w").write(page.get("nextPage") or "")
-PY
-    page="$(cat "$WORK/next")"
-    [ -n "$page" ] || break
-  done
+  vault_key_ids "$VAULT" "$WORK/ids.txt"
   cat >"$WORK/get.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
