@@ -122,8 +122,8 @@ public final class KeyMaterials {
     }
   }
 
-  /** How many versions are cached, for tests and metrics. */
-  int size() {
+  /** How many key versions are held unwrapped in memory now. */
+  public int unwrappedVersions() {
     return cachedVersions.get();
   }
 

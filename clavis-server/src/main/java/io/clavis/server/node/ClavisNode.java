@@ -200,7 +200,7 @@ public final class ClavisNode implements AutoCloseable {
     SSLContext nodeTls = ClusterTls.mutualContext(tls.serverKey(), nodeCert, caCert);
     HealthEndpoints health = new HealthEndpoints(seal, raft, name, VERSION);
     MetricsRegistry metrics = new MetricsRegistry();
-    NodeMetrics.register(metrics, raft, seal, keys, audit, () -> kmip);
+    NodeMetrics.register(metrics, raft, seal, keys, materials, audit, () -> kmip);
 
     RestServer.Routes routes = new RestServer.Routes();
     health.register(routes);

@@ -1,6 +1,7 @@
 package io.clavis.server.node;
 
 import io.clavis.server.audit.AuditTrail;
+import io.clavis.server.key.KeyMaterials;
 import io.clavis.server.key.KeyService;
 import io.clavis.server.kmip.KmipListener;
 import io.clavis.server.metrics.MetricType;
@@ -27,6 +28,7 @@ final class NodeMetrics {
       RaftNode raft,
       Seal seal,
       KeyService keys,
+      KeyMaterials materials,
       AuditTrail audit,
       Supplier<KmipListener> kmip) {
     registry.add(
@@ -76,6 +78,10 @@ final class NodeMetrics {
             "clavis_key_cache_misses_total",
             "Key record lookups that read the state store.",
             keys::recordCacheMisses)
+        .gauge(
+            "clavis_key_versions_unwrapped",
+            "Key versions whose material this node holds unwrapped in memory (none while sealed).",
+            materials::unwrappedVersions)
         .gauge(
             "clavis_audit_queue_depth",
             "Audit records waiting for the writer thread.",

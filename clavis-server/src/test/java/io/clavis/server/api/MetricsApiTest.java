@@ -63,6 +63,7 @@ class MetricsApiTest extends SharedNodeApiTest {
     String[] scrapes = {"protocol", "rest", "operation", "sys.metrics", "outcome", "ok"};
     assertThat(delta(before, after, REQUESTS, scrapes)).isPositive();
     assertThat(delta(before, after, "clavis_key_cache_hits_total")).isGreaterThanOrEqualTo(5);
+    assertThat(after.value("clavis_key_versions_unwrapped")).isGreaterThanOrEqualTo(1);
   }
 
   private static double delta(

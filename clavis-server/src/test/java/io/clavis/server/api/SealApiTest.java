@@ -109,9 +109,11 @@ class SealApiTest {
     assertError(node.call("POST", "/v1/sys/seal", null, null), 401, "UNAUTHENTICATED");
     assertThat(sealStatus().get("sealed").asBoolean()).isFalse();
 
+    assertThat(node.node().keyMaterials().unwrappedVersions()).isEqualTo(1);
     var sealed = node.call("POST", "/v1/sys/seal", null);
     assertThat(sealed.status()).isEqualTo(204);
     assertThat(sealed.rawBody()).isEmpty();
+    assertThat(node.node().keyMaterials().unwrappedVersions()).isZero(); // forgotten with the root
 
     JsonNode status = sealStatus();
     assertThat(status.get("initialized").asBoolean()).isTrue();

@@ -93,7 +93,7 @@ class KeyMaterialsTest {
     assertThat(secret(first)).isEqualTo(secret(stored));
     assertThat(first).isNotSameAs(stored); // rebuilt from the store, not the caller's object
     assertThat(second).isSameAs(first);
-    assertThat(materials.size()).isEqualTo(1);
+    assertThat(materials.unwrappedVersions()).isEqualTo(1);
   }
 
   @Test
@@ -109,7 +109,7 @@ class KeyMaterialsTest {
     assertThat(secret(got2)).isEqualTo(secret(v2));
     assertThat(materials.get(key("key-a", 2), 2).orElseThrow()).isSameAs(got2);
     assertThat(materials.get(key("key-a", 2), 1).orElseThrow()).isSameAs(got1);
-    assertThat(materials.size()).isEqualTo(2);
+    assertThat(materials.unwrappedVersions()).isEqualTo(2);
   }
 
   @Test
@@ -119,7 +119,7 @@ class KeyMaterialsTest {
 
     assertThat(materials.get(key("key-a", 1), 2)).isEmpty();
     assertThat(materials.get(key("key-b", 1), 1)).isEmpty();
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
   }
 
   @Test
@@ -131,17 +131,17 @@ class KeyMaterialsTest {
     KeyMaterial a1 = materials.get(key("key-a", 2), 1).orElseThrow();
     materials.get(key("key-a", 2), 2).orElseThrow();
     KeyMaterial b1 = materials.get(key("key-b", 1), 1).orElseThrow();
-    assertThat(materials.size()).isEqualTo(3);
+    assertThat(materials.unwrappedVersions()).isEqualTo(3);
 
     materials.invalidate("key-a");
 
-    assertThat(materials.size()).isEqualTo(1);
+    assertThat(materials.unwrappedVersions()).isEqualTo(1);
     assertThat(materials.get(key("key-b", 1), 1).orElseThrow()).isSameAs(b1);
     KeyMaterial again = materials.get(key("key-a", 2), 1).orElseThrow();
     assertThat(again).isNotSameAs(a1);
     assertThat(secret(again)).isEqualTo(secret(a1));
     materials.invalidate("key-unknown"); // nothing cached for it: nothing changes
-    assertThat(materials.size()).isEqualTo(2);
+    assertThat(materials.unwrappedVersions()).isEqualTo(2);
   }
 
   @Test
@@ -166,7 +166,7 @@ class KeyMaterialsTest {
             ClavisException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_VERSION_NOT_ENABLED));
     assertThat(materials.get(key("key-b", 1), 1).orElseThrow()).isSameAs(b);
-    assertThat(materials.size()).isEqualTo(1);
+    assertThat(materials.unwrappedVersions()).isEqualTo(1);
   }
 
   @Test
@@ -180,7 +180,7 @@ class KeyMaterialsTest {
     assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isSameAs(a);
 
     store.apply(1, ++index, txn -> txn.put(KeyRecord.key("key-a"), key("key-a", 1)));
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
     assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isNotSameAs(a);
   }
 
@@ -199,9 +199,9 @@ class KeyMaterialsTest {
 
     KeyMaterial read = materials.get(key("key-a", 1), 1).orElseThrow();
 
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
     assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isNotSameAs(read);
-    assertThat(materials.size()).isEqualTo(1);
+    assertThat(materials.unwrappedVersions()).isEqualTo(1);
   }
 
   @Test
@@ -218,11 +218,11 @@ class KeyMaterialsTest {
         });
     materials.clear();
 
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
     assertThatThrownBy(() -> materials.get(key("key-a", 1), 1))
         .isInstanceOfSatisfying(
             ClavisException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SEALED));
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
   }
 
   @Test
@@ -240,7 +240,7 @@ class KeyMaterialsTest {
                   .contains("key-a")
                   .doesNotContain(HexFormat.of().formatHex(secret(stored)));
             });
-    assertThat(materials.size()).isZero();
+    assertThat(materials.unwrappedVersions()).isZero();
   }
 
   @Test
@@ -254,7 +254,7 @@ class KeyMaterialsTest {
       for (int i = 0; i < 25; i++) {
         KeyMaterial got = materials.get(key("key-" + i, 1), 1).orElseThrow();
         assertThat(secret(got)).isEqualTo(secret(stored.get(i)));
-        assertThat(materials.size()).isBetween(1, 10);
+        assertThat(materials.unwrappedVersions()).isBetween(1, 10);
       }
     }
   }
