@@ -20,6 +20,7 @@ final class NodeMetrics {
   private static final List<String> ROLES = List.of("LEADER", "FOLLOWER", "CANDIDATE", "LISTENER");
   private static final String ROLE = "clavis_raft_role";
   private static final String LAG = "clavis_raft_follower_lag";
+  private static final String SENT = "clavis_raft_entries_sent_total";
 
   private NodeMetrics() {}
 
@@ -42,6 +43,16 @@ final class NodeMetrics {
                 "role",
                 role.toLowerCase(java.util.Locale.ROOT));
           }
+        });
+    registry.add(
+        out -> {
+          out.family(
+              SENT,
+              MetricType.COUNTER,
+              "Log entries of this node's writes (each holds one or more commands), by how they"
+                  + " reached the leader: this node itself while it leads, or sent to it.");
+          out.sample(SENT, raft.entriesSentAsLeader(), "via", "self");
+          out.sample(SENT, raft.entriesSentToLeader(), "via", "client");
         });
     registry
         .gauge("clavis_raft_term", "The Raft term this node is in.", raft::currentTerm)

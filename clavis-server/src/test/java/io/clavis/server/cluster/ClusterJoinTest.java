@@ -51,12 +51,28 @@ class ClusterJoinTest {
 
     // A write through a follower is forwarded to the leader, answered once applied on that
     // follower (its writer reads it back there at once), and visible everywhere.
+    long forwardedBefore = n3.node().raft().entriesSentToLeader();
     for (int i = 0; i < 20; i++) {
       String id = n3.createKey(vault, "own-" + i, "AES_256");
       assertThat(n3.call("GET", "/v1/keys/" + id, null).status())
           .as("read back %s", i)
           .isEqualTo(200);
     }
+    assertThat(n3.node().raft().entriesSentToLeader() - forwardedBefore).isPositive();
+    // The leader's own writes go straight into its server.
+    TestNode leader =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    java.util.stream.Stream.of(n1, n2, n3)
+                        .filter(n -> n.node().raft().isLeader())
+                        .findFirst()
+                        .orElse(null),
+                java.util.Objects::nonNull);
+    long selfBefore = leader.node().raft().entriesSentAsLeader();
+    leader.createKey(vault, "leaders-own", "AES_256");
+    assertThat(leader.node().raft().entriesSentAsLeader() - selfBefore).isPositive();
     String key2 = n3.createKey(vault, "k2", "HMAC_SHA256");
     for (TestNode n : List.of(n1, n2, n3)) {
       await()
