@@ -12,17 +12,17 @@ wait_for_dev_json() {
   exit 1
 }
 
-# Writes the ids of up to $3 (default 10000) keys of vault $1 to file $2, one per line, listed
+# Writes the ids of the first $3 (default 10000) keys of vault $1 to file $2, one per line, listed
 # through the API with CLAVIS_SERVER, CLAVIS_TOKEN and CLAVIS_CACERT. Ids are random, so the
 # first ones listed come from every stage of a vault's history.
 vault_key_ids() {
-  local page="" tmp
+  local page="" tmp limit="${3:-10000}" ok=1
   tmp="$(mktemp -d)"
   : >"$2"
-  for _ in $(seq 1 $(((${3:-10000} + 999) / 1000))); do
-    curl -s --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
-      "$CLAVIS_SERVER/v1/keys?vaultId=$1&limit=1000${page:+&page=$page}" >"$tmp/page.json"
-    python3 - "$tmp/page.json" "$2" "$tmp/next" <<'PY'
+  while [ "$(wc -l <"$2")" -lt "$limit" ]; do
+    curl -sf --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
+      "$CLAVIS_SERVER/v1/keys?vaultId=$1&limit=1000${page:+&page=$page}" >"$tmp/page.json" &&
+      python3 - "$tmp/page.json" "$2" "$tmp/next" <<'PY' || { ok=0; break; }
 import json, sys
 page = json.load(open(sys.argv[1]))
 with open(sys.argv[2], "a") as out:
@@ -34,4 +34,12 @@ PY
     [ -n "$page" ] || break
   done
   rm -rf "$tmp"
+  [ "$ok" = 1 ] || { echo "bench: listing the keys of vault $1 failed" >&2; return 1; }
+  head -n "$limit" "$2" >"$2.head" && mv "$2.head" "$2"
+}
+
+# Reads wrk's --latency output on standard input and prints "req/s p50 p99 non-2xx-answers".
+wrk_summary() {
+  awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Requests\/sec/ {rps = $2}
+       /Non-2xx or 3xx responses/ {bad = $NF} END {print rps, p50, p99, bad + 0}'
 }

@@ -130,10 +130,9 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     fi
     # `times` in the subshell: the user and kernel time of the wrk it has just waited for
     (wrk "${args[@]}" "$2" >"$WORK/wrk.out" && LC_ALL=C times >"$WORK/wrk.times")
-    line="$(awk -v name="$1" -v c="$level" '
-      /Non-2xx/ {bad=$NF} /50%/ {p50=$2} /99%/ {p99=$2} /Requests\/sec/ {rps=$2}
-      END {printf "%-18s %4s conn %10s req/s   p50 %-8s p99 %-8s%s\n", name, c, rps, p50, p99,
-           bad ? "   NON-2XX ANSWERS: " bad : ""}' "$WORK/wrk.out")"
+    line="$(wrk_summary <"$WORK/wrk.out" | awk -v name="$1" -v c="$level" '
+      {printf "%-18s %4s conn %10s req/s   p50 %-8s p99 %-8s%s\n", name, c, $1, $2, $3,
+       $4 ? "   NON-2XX ANSWERS: " $4 : ""}')"
     echo "$line"
     if [ "${CPU_PER_REQUEST:-0}" = 1 ]; then
       local seconds

@@ -45,8 +45,8 @@ for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
 wrk.headers["Authorization"] = "Bearer $CLAVIS_TOKEN"
 request = function() return wrk.format("GET", "/v1/keys/" .. ids[math.random(#ids)]) end
 LUA
-  wrk -t2 -c64 -d10s --latency -s "$WORK/get.lua" "$CLAVIS_SERVER" |
-    awk '/99%/ {p99=$2} /Requests\/sec/ {rps=$2} END {print rps, p99}'
+  wrk -t2 -c64 -d10s --latency -s "$WORK/get.lua" "$CLAVIS_SERVER" | wrk_summary |
+    awk '{print $1, $3}'
 }
 
 start_node
@@ -92,7 +92,7 @@ wrk.headers["Authorization"] = "Bearer $CLAVIS_TOKEN"
 LUA
 heap_start="$(heap_mb)"
 wrk -t2 -c64 -d5s -s "$WORK/encrypt.lua" "$CLAVIS_SERVER/v1/keys/$AES/encrypt" >/dev/null
-read -r enc_rate enc_p99 < <(wrk -t2 -c64 -d15s --latency -s "$WORK/encrypt.lua" \
-  "$CLAVIS_SERVER/v1/keys/$AES/encrypt" | awk '/99%/ {p99=$2} /Requests\/sec/ {rps=$2} END {print rps, p99}')
+read -r enc_rate _ enc_p99 _ < <(wrk -t2 -c64 -d15s --latency -s "$WORK/encrypt.lua" \
+  "$CLAVIS_SERVER/v1/keys/$AES/encrypt" | wrk_summary)
 printf '{"restart":{"keys":%d,"secondsToReady":%.1f,"heapAfterStartMB":%d,"encryptPerSec":%s,"encryptP99":"%s","heapMax":"1g"}}\n' \
   "$KEYS" "$(awk -v a="$started" -v b="$ready" 'BEGIN {print b - a}')" "$heap_start" "$enc_rate" "$enc_p99"

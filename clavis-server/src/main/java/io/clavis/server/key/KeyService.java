@@ -110,9 +110,9 @@ public final class KeyService {
 
   /**
    * A key's metadata. Every request names a key, so records are cached: reading one from RocksDB
-   * means parsing JSON, which costs more than the cryptography. The cache is dropped whenever a
-   * command that may change keys is applied; the generation check keeps a read that raced with such
-   * a command from caching what it read before.
+   * means parsing JSON, which costs more than the cryptography. A record is dropped when the state
+   * machine writes it (all of them when a snapshot replaces the state); the generation check keeps
+   * a read that raced with such a write from caching what it read before.
    */
   public KeyRecord get(String id) {
     KeyRecord cached = records.get(id);

@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * KmipObjectException} carrying the KMIP result reason, so a handler only translates.
  *
  * <p>Construct one per node: it registers the leader's maintenance (activation and deactivation
- * dates) with the key service and drops the node's cached material when a lifecycle command is
- * applied.
+ * dates) with the key service. Cached material follows the store's writes (a lifecycle command
+ * writes the key's record), as for keys changed over REST.
  */
 public final class ManagedObjects {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedObjects.class);
