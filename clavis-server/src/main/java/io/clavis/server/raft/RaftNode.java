@@ -25,13 +25,11 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
-import org.apache.ratis.rpc.CallId;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -68,10 +66,7 @@ public final class RaftNode implements AutoCloseable {
   private final RaftClient client;
   private final ClavisStateMachine stateMachine;
   private final WriteBatcher writes;
-  private final java.util.concurrent.atomic.LongAdder sentAsLeader =
-      new java.util.concurrent.atomic.LongAdder();
-  private final java.util.concurrent.atomic.LongAdder sentToLeader =
-      new java.util.concurrent.atomic.LongAdder();
+  private final EntrySender entries;
 
   /**
    * Settings that change how the group behaves; defaults suit production. {@code joining} is true
@@ -160,57 +155,36 @@ public final class RaftNode implements AutoCloseable {
             .build();
     // The blocking API, one sender thread per entry in flight: Ratis's ordered async stream would
     // hold every later write behind a failed one, and closes for good once a request gives up.
-    this.writes = new WriteBatcher(this::sendEntry, stateMachine::whenApplied);
-  }
-
-  /**
-   * Sends one log entry and waits until the leader has committed and applied it. When this member
-   * leads, the entry goes straight into its own server: a call through the Raft client would be a
-   * gRPC call from this node to itself (its serialisation, threads and loopback connection cost
-   * about a quarter of the CPU of a key creation). Otherwise the client sends it to the leader and
-   * retries as leadership moves.
-   *
-   * <p>An entry sent locally is not retried: if this member stops leading before it commits, the
-   * entry may still be committed by the next leader, so its outcome is unknown and the write fails
-   * like one that timed out (the caller's idempotency key makes a retry safe).
-   */
-  private RaftClientReply sendEntry(Message message) throws IOException {
-    RaftServer.Division d = division;
-    if (d == null || !d.getInfo().isLeader() || !d.getInfo().isLeaderReady()) {
-      sentToLeader.increment();
-      return client.io().send(message);
-    }
-    sentAsLeader.increment();
-    RaftClientRequest request =
-        RaftClientRequest.newBuilder()
-            .setClientId(client.getId())
-            .setServerId(self.getId())
-            .setGroupId(group.getGroupId())
-            .setCallId(CallId.getAndIncrement())
-            .setMessage(message)
-            .setType(RaftClientRequest.writeRequestType())
-            .setTimeoutMs(WRITE_TIMEOUT_MS)
-            .build();
-    try {
-      return server.submitClientRequestAsync(request).get(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new IOException("local write failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IOException("local write not committed in time", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while writing");
-    }
+    this.entries =
+        new EntrySender(
+            server, client, group.getGroupId(), self.getId(), () -> division, WRITE_TIMEOUT_MS);
+    this.writes = new WriteBatcher(entries, stateMachine::whenApplied);
   }
 
   /** Log entries this node proposed straight into its own server while it led. */
   public long entriesSentAsLeader() {
-    return sentAsLeader.sum();
+    return entries.sentAsLeader();
   }
 
   /** Log entries this node sent to the leader through the Raft client. */
   public long entriesSentToLeader() {
-    return sentToLeader.sum();
+    return entries.sentToLeader();
+  }
+
+  /** Entries this node proposed as leader and sent again because leadership moved meanwhile. */
+  public long entriesResent() {
+    return entries.resent();
+  }
+
+  /**
+   * Asks the group to hand leadership to {@code member} (for an operator's maintenance, and for
+   * tests of writes that are pending while leadership moves). Returns whether it moved.
+   */
+  public boolean transferLeadership(String member) throws IOException {
+    return client
+        .admin()
+        .transferLeadership(RaftPeerId.valueOf(member), TimeUnit.SECONDS.toMillis(10))
+        .isSuccess();
   }
 
   public void start() throws IOException {
