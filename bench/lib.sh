@@ -38,8 +38,11 @@ PY
   head -n "$limit" "$2" >"$2.head" && mv "$2.head" "$2"
 }
 
-# Reads wrk's --latency output on standard input and prints "req/s p50 p99 non-2xx-answers".
+# Reads wrk's --latency output on standard input and prints "req/s p50 p99 non-2xx-answers";
+# prints nothing and fails when wrk measured nothing.
 wrk_summary() {
   awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Requests\/sec/ {rps = $2}
-       /Non-2xx or 3xx responses/ {bad = $NF} END {print rps, p50, p99, bad + 0}'
+       /Non-2xx or 3xx responses/ {bad = $NF}
+       END {if (rps == "") {print "bench: wrk printed no result" > "/dev/stderr"; exit 1}
+            print rps, p50, p99, bad + 0}'
 }

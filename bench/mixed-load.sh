@@ -36,7 +36,7 @@ create_keys() { # $1 = workers, $2 = seconds, $3 = warm-up seconds; prints "crea
 created=0
 while [ "$created" -lt "$KEYS" ]; do
   read -r ops errors < <(create_keys 64 5) || true
-  [ "${ops:-}" ] && [ "$errors" = 0 ] ||
+  [ "${ops:-0}" -gt 0 ] && [ "$errors" = 0 ] ||
     { echo "bench: creating keys failed (${errors:-no report} errors)" >&2; exit 1; }
   created=$((created + ops))
 done
@@ -67,14 +67,17 @@ phase() { # $1 = name, $2 = writers (0: none)
   local h0 m0 h1 m1 rate p99 bad writes=0 werr=0
   read -r h0 m0 < <(cache)
   if [ "$2" -gt 0 ]; then
-    # The writers' JVM starts and warms up for 3 s before they count, and wrk after that.
+    # The writers count after 3 s of their own warm-up and wrk starts about then (their JVM's
+    # start-up shifts their window by a second or so).
     create_keys "$2" "$DURATION" 3 >"$WORK/writes" &
     PIDS+=($!)
     sleep 3
   fi
-  read -r rate _ p99 bad < <(encrypt "$DURATION")
+  read -r rate _ p99 bad < <(encrypt "$DURATION") || true
+  [ -n "${rate:-}" ] || { echo "bench: the encrypt run failed" >&2; exit 1; }
   if [ "$2" -gt 0 ]; then
     wait "${PIDS[-1]}" || true
+    unset 'PIDS[-1]'
     read -r writes werr <"$WORK/writes" ||
       { echo "bench: the creating workers gave no report" >&2; exit 1; }
   fi
