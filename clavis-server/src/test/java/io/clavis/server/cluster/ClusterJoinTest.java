@@ -133,14 +133,9 @@ class ClusterJoinTest {
 
   @Test
   void writesPendingOnALeaderThatHandsOverLeadershipAreAppliedOnce() throws Exception {
-    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
-    nodes.add(n1);
-    String token = n1.initialize(PASS);
-    String vault = n1.createVault("v");
-    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
-    TestNode n2 = join(n1, "node2", caFingerprint, token);
-    TestNode n3 = join(n1, "node3", caFingerprint, token);
-    List<TestNode> all = List.of(n1, n2, n3);
+    Three cluster = threeNodes();
+    String vault = cluster.vault();
+    List<TestNode> all = List.of(cluster.n1(), cluster.n2(), cluster.n3());
 
     // Writers create keys of their own names through every node, while leadership moves from
     // member to member, until some leader has had to send a pending entry again.
@@ -164,11 +159,7 @@ class ClusterJoinTest {
                       via.call(
                           "POST",
                           "/v1/keys",
-                          "{\"vaultId\":\""
-                              + vault
-                              + "\",\"name\":\""
-                              + name
-                              + "\",\"algorithm\":\"AES_256\"}");
+                          TestNode.json("vaultId", vault, "name", name, "algorithm", "AES_256"));
                   statuses
                       .computeIfAbsent(
                           r.status(), s -> new java.util.concurrent.atomic.AtomicInteger())
@@ -216,13 +207,10 @@ class ClusterJoinTest {
 
   @Test
   void rolesChangeAndNodesAreRemovedWithoutStoppingService() throws Exception {
-    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
-    nodes.add(n1);
-    String token = n1.initialize(PASS);
-    String vault = n1.createVault("v");
-    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
-    TestNode n2 = join(n1, "node2", caFingerprint, token);
-    join(n1, "node3", caFingerprint, token);
+    Three cluster = threeNodes();
+    TestNode n1 = cluster.n1();
+    TestNode n2 = cluster.n2();
+    String vault = cluster.vault();
 
     var listener = n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"LISTENER\"}");
     assertThat(listener.status()).as(listener.toString()).isEqualTo(200);
@@ -423,6 +411,20 @@ class ClusterJoinTest {
     assertThat(n.call("POST", "/v1/sys/unseal", "{\"passphrase\":\"" + PASS + "\"}", null).status())
         .isEqualTo(200);
     return n;
+  }
+
+  /** A founding node with a vault "v", and two nodes that joined it. */
+  private record Three(TestNode n1, TestNode n2, TestNode n3, String vault) {}
+
+  private Three threeNodes() throws Exception {
+    TestNode n1 = new TestNode(dir.resolve("node1"), c -> c.withNodeName("node1"));
+    nodes.add(n1);
+    String token = n1.initialize(PASS);
+    String vault = n1.createVault("v");
+    String caFingerprint = n1.call("GET", "/v1/cluster", null).json().get("caFingerprint").asText();
+    TestNode n2 = join(n1, "node2", caFingerprint, token);
+    TestNode n3 = join(n1, "node3", caFingerprint, token);
+    return new Three(n1, n2, n3, vault);
   }
 
   private static void addCandidate(TestNode controller, JoinClient.Candidate c, String fp)

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The key cache over a real RocksDB store: hits, misses, invalidation, sealing and its bound. */
 class KeyMaterialsTest {
-  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant T = TestKeys.T;
 
   @TempDir Path dir;
   private StateStore store;
@@ -50,22 +49,7 @@ class KeyMaterialsTest {
   }
 
   private static KeyRecord key(String id, int currentVersion) {
-    return new KeyRecord(
-        id,
-        "vault-1",
-        "tenancy",
-        id,
-        null,
-        Map.of(),
-        KeyAlgorithm.AES_256,
-        KeyState.ENABLED,
-        currentVersion,
-        0,
-        T,
-        null,
-        T,
-        T,
-        "test");
+    return TestKeys.aes256(id, KeyState.ENABLED, currentVersion);
   }
 
   /** Stores a new version of a key, wrapped as the key service does; returns its material. */

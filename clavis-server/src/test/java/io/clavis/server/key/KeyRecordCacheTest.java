@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clavis.core.crypto.SecretBytes;
-import io.clavis.core.key.KeyAlgorithm;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.state.StateStore;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * state).
  */
 class KeyRecordCacheTest {
-  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
-
   @TempDir Path dir;
   private StateStore store;
   private KeyService keys;
@@ -43,23 +38,7 @@ class KeyRecordCacheTest {
   }
 
   private void write(String id, KeyState state) {
-    KeyRecord r =
-        new KeyRecord(
-            id,
-            "vault-1",
-            "tenancy",
-            id,
-            null,
-            Map.of(),
-            KeyAlgorithm.AES_256,
-            state,
-            1,
-            0,
-            T,
-            null,
-            T,
-            T,
-            "test");
+    KeyRecord r = TestKeys.aes256(id, state, 1);
     store.apply(1, ++index, txn -> txn.put(KeyRecord.key(id), r));
   }
 
