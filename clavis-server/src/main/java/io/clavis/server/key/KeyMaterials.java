@@ -57,7 +57,18 @@ public final class KeyMaterials {
     this.store = store;
     this.rootKey = rootKey;
     this.capacity = capacity;
-    store.addWriteListener(this::forgetWritten);
+    store.addChangeListener(
+        new StateStore.ChangeListener() {
+          @Override
+          public void written(List<String> keys) {
+            forgetWritten(keys);
+          }
+
+          @Override
+          public void replaced() {
+            clear();
+          }
+        });
   }
 
   /**

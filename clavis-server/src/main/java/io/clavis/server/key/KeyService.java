@@ -57,8 +57,20 @@ public final class KeyService {
     this.store = store;
     this.vaults = vaults;
     this.materials = materials;
-    // A key's record changes only when the state machine writes it: drop exactly that one.
-    store.addWriteListener(this::forgetWritten);
+    // A key's record changes only when the state machine writes it (drop exactly that one) or a
+    // snapshot replaces the database (drop them all).
+    store.addChangeListener(
+        new StateStore.ChangeListener() {
+          @Override
+          public void written(List<String> keys) {
+            forgetWritten(keys);
+          }
+
+          @Override
+          public void replaced() {
+            invalidateRecords();
+          }
+        });
   }
 
   /** What a caller asks for when creating a key. */
@@ -162,7 +174,7 @@ public final class KeyService {
   }
 
   /** Forgets every cached key record: a snapshot from the leader replaced the state. */
-  public void invalidateRecords() {
+  private void invalidateRecords() {
     recordsGeneration.incrementAndGet();
     records.clear();
   }

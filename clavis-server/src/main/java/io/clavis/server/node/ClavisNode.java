@@ -167,7 +167,7 @@ public final class ClavisNode implements AutoCloseable {
     keys.addMaintenanceTask(raft::purgeIdempotentAnswers);
     CryptoService crypto = new CryptoService(keys, materials, config.maxPlaintextBytes());
     // Followers learn of changes only through the log: drop their caches. Key records and material
-    // are dropped by key, from the store's writes (KeyService, KeyMaterials).
+    // follow the store's own changes (KeyService, KeyMaterials).
     sm.addListener(
         command -> {
           if (command instanceof IdentityCommands.Change) {
@@ -182,8 +182,6 @@ public final class ClavisNode implements AutoCloseable {
     // A snapshot installed from the leader replaces everything at once.
     sm.addResetListener(
         () -> {
-          keys.invalidateRecords();
-          materials.clear();
           identities.invalidate();
           authorizer.invalidate();
         });

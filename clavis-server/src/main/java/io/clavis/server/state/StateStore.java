@@ -48,7 +48,7 @@ public final class StateStore implements AutoCloseable {
   // replaces the state, and a closed RocksDB handle must never be touched.
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private RocksDB db;
-  private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
   private volatile long appliedTerm;
   private volatile long appliedIndex;
 
@@ -134,7 +134,10 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  /** Opens the database again, after its directory was replaced. */
+  /**
+   * Opens the database again, after its directory was replaced, and tells the change listeners that
+   * everything may have changed.
+   */
   public void reopen() throws IOException {
     lock.writeLock().lock();
     try {
@@ -144,6 +147,7 @@ public final class StateStore implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
+    listeners.forEach(ChangeListener::replaced);
   }
 
   private RocksDB db() {
@@ -209,21 +213,22 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
-   * Told the keys each applied entry wrote or deleted, once the entry is in the database, so that
-   * what is cached of exactly those keys can be dropped. A snapshot installation replaces
-   * everything without telling: whoever caches must also drop everything then.
+   * Told what changed in the database, so that what is cached of it can be dropped: the keys each
+   * applied entry wrote or deleted, once the entry is in the database, and that everything may have
+   * changed when a snapshot replaced the database (which writes no entries).
    */
-  @FunctionalInterface
-  public interface WriteListener {
+  public interface ChangeListener {
     void written(List<String> keys);
+
+    void replaced();
   }
 
-  public void addWriteListener(WriteListener listener) {
-    writeListeners.add(listener);
+  public void addChangeListener(ChangeListener listener) {
+    listeners.add(listener);
   }
 
   /**
-   * Applies one log entry's writes and its term/index atomically, then tells the write listeners
+   * Applies one log entry's writes and its term/index atomically, then tells the change listeners
    * which keys it wrote (including those of commands that were discarded: telling too much only
    * costs a cache miss).
    */
@@ -247,7 +252,7 @@ public final class StateStore implements AutoCloseable {
       lock.readLock().unlock();
     }
     if (!txn.written.isEmpty()) {
-      for (WriteListener l : writeListeners) {
+      for (ChangeListener l : listeners) {
         l.written(Collections.unmodifiableList(txn.written));
       }
     }

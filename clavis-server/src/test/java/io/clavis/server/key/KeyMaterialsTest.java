@@ -169,6 +169,20 @@ class KeyMaterialsTest {
   }
 
   @Test
+  void aReplacedDatabaseDropsEveryVersion() throws Exception {
+    KeyMaterials materials = materials(100);
+    storeVersion(materials, "key-a", 1);
+    KeyMaterial a = materials.get(key("key-a", 1), 1).orElseThrow();
+
+    // As a snapshot from the leader is installed: no entry is written, the database is replaced.
+    store.suspend();
+    store.reopen();
+
+    assertThat(materials.unwrappedVersions()).isZero();
+    assertThat(materials.get(key("key-a", 1), 1).orElseThrow()).isNotSameAs(a);
+  }
+
+  @Test
   void aReadThatRacedWithAnInvalidationDoesNotKeepWhatItRead() {
     KeyMaterials materials = materials(100);
     storeVersion(materials, "key-a", 1);

@@ -108,17 +108,26 @@ class StateStoreTransactionTest {
   }
 
   @Test
-  void writeListenersHearEveryWrittenKeyOnceTheEntryIsInTheDatabase() throws Exception {
+  void changeListenersHearEveryWrittenKeyOnceTheEntryIsInTheDatabase() throws Exception {
     try (StateStore store = StateStore.open(dir.resolve("db"))) {
       store.apply(1, 1, txn -> txn.put("k/old", "1"));
       List<List<String>> heard = new ArrayList<>();
       List<List<String>> passed = new ArrayList<>();
       List<String> seenInStore = new ArrayList<>();
-      store.addWriteListener(
-          keys -> {
-            heard.add(List.copyOf(keys));
-            passed.add(keys);
-            seenInStore.add(store.read("k/1", String.class).orElse(null));
+      int[] replaced = {0};
+      store.addChangeListener(
+          new StateStore.ChangeListener() {
+            @Override
+            public void written(List<String> keys) {
+              heard.add(List.copyOf(keys));
+              passed.add(keys);
+              seenInStore.add(store.read("k/1", String.class).orElse(null));
+            }
+
+            @Override
+            public void replaced() {
+              replaced[0]++;
+            }
           });
 
       store.apply(
@@ -140,6 +149,13 @@ class StateStoreTransactionTest {
       assertThat(seenInStore).containsExactly("one");
       assertThatThrownBy(() -> passed.get(0).add("x")) // listeners cannot change what others hear
           .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(replaced[0]).isZero();
+
+      // A snapshot replaces the database without entries: listeners hear that everything changed.
+      store.suspend();
+      store.reopen();
+      assertThat(replaced[0]).isEqualTo(1);
+      assertThat(heard).hasSize(1);
     }
   }
 }
