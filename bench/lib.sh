@@ -38,6 +38,12 @@ PY
   head -n "$limit" "$2" >"$2.head" && mv "$2.head" "$2"
 }
 
+# Reads a `clavis bench -o json` report on standard input and prints "ops errors" (nothing when it
+# is not one).
+bench_counts() {
+  { tr -d '\n '; echo; } | sed -n 's/.*"ops":\([0-9]*\).*"errors":\([0-9]*\).*/\1 \2/p'
+}
+
 # Reads wrk's --latency output on standard input and prints "req/s p50 p99 non-2xx-answers";
 # prints nothing and fails when wrk measured nothing.
 wrk_summary() {

@@ -28,10 +28,8 @@ export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT="$WORK/data/tls/ca.pem"
 VAULT="$("$ROOT/bin/clavis" vault create mixed -o json | field id)"
 
 create_keys() { # $1 = workers, $2 = seconds, $3 = warm-up seconds; prints "created errors"
-  local report
-  report="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$1" \
-    --duration "$2" --warmup "${3:-0}" -o json | tr -d '\n ')" || true
-  echo "$report" | sed -n 's/.*"ops":\([0-9]*\).*"errors":\([0-9]*\).*/\1 \2/p'
+  { "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$1" \
+    --duration "$2" --warmup "${3:-0}" -o json || true; } | bench_counts
 }
 created=0
 while [ "$created" -lt "$KEYS" ]; do

@@ -60,11 +60,9 @@ for target in "${CHECKPOINTS[@]}"; do
     secs=$(( (target - KEYS) / RATE + 1 ))
     [ "$secs" -gt 60 ] && secs=60
     [ "$secs" -lt 3 ] && secs=3
-    report="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency 64 \
-      --duration "$secs" --warmup 0 -o json | tr -d '\n ')"
-    ops="$(echo "$report" | sed 's/.*"ops":\([0-9]*\).*/\1/')"
-    errors="$(echo "$report" | sed 's/.*"errors":\([0-9]*\).*/\1/')"
-    [ "$errors" = 0 ] || { echo "bench: $errors failed creations: $report" >&2; exit 1; }
+    read -r ops errors < <("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" \
+      --concurrency 64 --duration "$secs" --warmup 0 -o json | bench_counts) || true
+    [ "${errors:-}" = 0 ] || { echo "bench: creating keys failed (${errors:-no report} errors)" >&2; exit 1; }
     KEYS=$((KEYS + ops))
     ROUND_OPS=$((ROUND_OPS + ops))
     ROUND_SECS=$((ROUND_SECS + secs))
