@@ -2,6 +2,7 @@ package io.clavis.cli.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,11 @@ class CrashDurabilityTest {
             });
       }
       assertThat(enough.await(120, TimeUnit.SECONDS)).as("writes under way").isTrue();
+      // RocksDB's library comes from the data directory, not from a copy in /tmp that a killed
+      // node would leave behind.
+      assertThat(node.rocksDbLibraries())
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWithRaw(data.resolve("native")));
       node.kill9();
       stop.set(true);
       writers.shutdown();
@@ -82,6 +88,9 @@ class CrashDurabilityTest {
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
 
     try (NodeProcess node = new NodeProcess(data).start()) {
+      assertThat(node.rocksDbLibraries())
+          .as("the copy made at the first start, reused")
+          .isEqualTo(libraryFiles(data.resolve("native")));
       for (Map.Entry<String, Integer> e : acknowledged.entrySet()) {
         var key = node.call("GET", "/v1/keys/" + e.getKey(), null);
         assertThat(key.status()).as("key %s after restart", e.getKey()).isEqualTo(200);
@@ -94,6 +103,12 @@ class CrashDurabilityTest {
       }
       var page = node.call("GET", "/v1/keys?vaultId=" + vaultId + "&limit=1000", null);
       assertThat(page.json().get("items").size()).isGreaterThanOrEqualTo(acknowledged.size());
+    }
+  }
+
+  private static List<Path> libraryFiles(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).toList();
     }
   }
 }

@@ -212,6 +212,16 @@ final class NodeProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The files of RocksDB's native library this node's process has mapped. */
+  List<Path> rocksDbLibraries() throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + process.pid() + "/maps")).stream()
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .filter(file -> file.contains("librocksdbjni"))
+        .distinct()
+        .map(Path::of)
+        .toList();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();

@@ -40,6 +40,7 @@ import io.clavis.server.raft.RaftNode;
 import io.clavis.server.seal.InitializeCommand;
 import io.clavis.server.seal.Seal;
 import io.clavis.server.seal.SealEndpoints;
+import io.clavis.server.state.RocksDbLibrary;
 import io.clavis.server.state.StateStore;
 import io.clavis.server.tls.ClusterTls;
 import io.clavis.server.tls.NodeTls;
@@ -92,6 +93,7 @@ public final class ClavisNode implements AutoCloseable {
     this.config = config;
     Path data = config.dataDir().toAbsolutePath();
     Files.createDirectories(data);
+    RocksDbLibrary.load(data.resolve("native"));
     NodeIdentity saved = NodeIdentity.load(data).orElse(null);
     String name =
         config.nodeName() != null ? config.nodeName() : saved != null ? saved.name() : "node1";
