@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
       ClusterCommand.Fingerprint.class,
       ClusterCommand.Join.class,
       ClusterCommand.RemoveNode.class,
-      ClusterCommand.SetRole.class
+      ClusterCommand.SetRole.class,
+      ClusterCommand.StepDown.class
     })
 final class ClusterCommand {
   static final String DEFAULT_HOST = "127.0.0.1";
@@ -220,6 +221,27 @@ final class ClusterCommand {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
       printStatus(out, client.setNodeRole(name, role));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "step-down",
+      description = {
+        "Hand Raft leadership to another voter, before maintenance of the leader's machine.",
+        "Writes pause for about a round trip instead of an election timeout. Prints the cluster"
+            + " status with its new leader."
+      })
+  static final class StepDown extends ClientCommand.Standalone {
+    @Option(
+        names = "--to",
+        paramLabel = "NAME",
+        description = "The voter to lead next (default: the most up-to-date ACTIVE voter).")
+    String to;
+
+    @Override
+    int run(ClavisClient client, Output out, CliContext ctx) {
+      printStatus(out, client.stepDown(to));
       return 0;
     }
   }

@@ -109,6 +109,10 @@ class ClusterCommandTest {
     assertThat(s.role).isEqualTo("listener");
     ClusterCommand.RemoveNode r = parse("cluster", "remove-node", "node4");
     assertThat(r.name).isEqualTo("node4");
+    ClusterCommand.StepDown d = parse("cluster", "step-down", "--to", "node2");
+    assertThat(d.to).isEqualTo("node2");
+    ClusterCommand.StepDown any = parse("cluster", "step-down");
+    assertThat(any.to).isNull();
   }
 
   @Test
@@ -132,6 +136,8 @@ class ClusterCommandTest {
       {"cluster", "remove-node"},
       {"cluster", "set-role", "node2"},
       {"cluster", "set-role", "node2", "BOSS"},
+      {"cluster", "step-down", "node2"},
+      {"cluster", "step-down", "--to"},
       {"cluster", "fingerprint", "--name", "n"},
       {"cluster", "fingerprint", "--data", "d"},
       {"cluster", "fingerprint", "--data", "d", "--name", "n", "--api-port", "70000"},
@@ -182,6 +188,7 @@ class ClusterCommandTest {
       {"cluster", "candidates", "-o", "json"},
       {"cluster", "remove-node", "node2"},
       {"cluster", "set-role", "node2", "VOTER"},
+      {"cluster", "step-down", "--to", "node2"},
       {
         "cluster",
         "add-candidate",
@@ -303,7 +310,14 @@ class ClusterCommandTest {
   void helpOfTheClusterCommands() {
     for (String sub :
         new String[] {
-          "status", "add-candidate", "candidates", "fingerprint", "join", "remove-node", "set-role"
+          "status",
+          "add-candidate",
+          "candidates",
+          "fingerprint",
+          "join",
+          "remove-node",
+          "set-role",
+          "step-down"
         }) {
       CliRunner.Result r = new CliRunner().run("cluster", sub, "--help");
       assertThat(r.exitCode()).as(sub).isZero();

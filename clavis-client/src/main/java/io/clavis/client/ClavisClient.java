@@ -945,6 +945,21 @@ public final class ClavisClient implements AutoCloseable {
         ClusterStatus.class);
   }
 
+  /**
+   * Hands Raft leadership to the voter {@code to}, or to the most up-to-date active voter when
+   * {@code to} is null, and returns the cluster status with its new leader: before maintenance of
+   * the leader's machine.
+   */
+  public ClusterStatus stepDown(String to) {
+    ObjectNode body = mapper.createObjectNode();
+    if (to != null) {
+      body.put("to", to);
+    }
+    return as(
+        transport.send(HttpTransport.Call.post("/v1/cluster/step-down", body)),
+        ClusterStatus.class);
+  }
+
   /** Closes the connections; the client cannot be used afterwards. */
   @Override
   public void close() {

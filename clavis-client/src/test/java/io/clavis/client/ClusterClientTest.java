@@ -50,7 +50,7 @@ class ClusterClientTest {
                   ex.getRequestHeaders().getFirst("Authorization")));
           int status;
           String answer;
-          if (path.equals("/v1/cluster") || path.endsWith("/role")) {
+          if (path.equals("/v1/cluster") || path.endsWith("/role") || path.endsWith("/step-down")) {
             status = 200;
             answer = STATUS;
           } else if (path.equals("/v1/cluster/candidates") && body.isEmpty()) {
@@ -146,6 +146,16 @@ class ClusterClientTest {
             new Seen("DELETE", "/v1/cluster/members/node%203", "", "Bearer tok"),
             new Seen(
                 "POST", "/v1/cluster/members/node2/role", "{\"role\":\"LISTENER\"}", "Bearer tok"));
+  }
+
+  @Test
+  void stepDownNamesTheNextLeaderOnlyWhenGivenOne() {
+    assertThat(client.stepDown("node2").leader()).isEqualTo("node1");
+    client.stepDown(null);
+    assertThat(seen)
+        .containsExactly(
+            new Seen("POST", "/v1/cluster/step-down", "{\"to\":\"node2\"}", "Bearer tok"),
+            new Seen("POST", "/v1/cluster/step-down", "{}", "Bearer tok"));
   }
 
   @Test

@@ -114,6 +114,29 @@ class DevClusterProcessTest {
             .atMost(CONVERGE)
             .ignoreExceptions()
             .untilAsserted(() -> assertThat(node1.getKey(keyViaNode3.id()).name()).isEqualTo("k3"));
+
+        // The operator hands leadership over with the CLI, to a named voter and to any.
+        InProcessCli cli = InProcessCli.forNode(dev, token);
+        String follower =
+            node1.clusterStatus().nodes().stream()
+                .filter(n -> n.role().equals("FOLLOWER"))
+                .findFirst()
+                .orElseThrow()
+                .name();
+        InProcessCli.Result named = cli.run("cluster", "step-down", "--to", follower, "-o", "json");
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(named.out())
+                    .get("leader")
+                    .asText())
+            .isEqualTo(follower);
+        InProcessCli.Result any = cli.run("cluster", "step-down");
+        assertThat(any.exit()).as(any.err()).isZero();
+        assertThat(any.out())
+            .containsPattern("Leader: +node[123]\\n")
+            .doesNotContain("Leader:          " + follower + "\n");
+        assertThat(node2.createVault("after-step-down", null).name()).isEqualTo("after-step-down");
       } finally {
         clients.forEach(ClavisClient::close);
         // every node dev.json names, then (close) the dev process and anything else it started

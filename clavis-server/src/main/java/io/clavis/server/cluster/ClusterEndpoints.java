@@ -10,7 +10,10 @@ import io.clavis.server.http.Method;
 import io.clavis.server.http.RestServer.Routes;
 import java.util.Map;
 
-/** {@code /v1/cluster}: status, candidates, join, activation, removal and roles. */
+/**
+ * {@code /v1/cluster}: status, candidates, join, activation, removal, roles and leadership
+ * transfer.
+ */
 public final class ClusterEndpoints {
   private final ClusterService cluster;
   private final ClusterStatus status;
@@ -64,6 +67,16 @@ public final class ClusterEndpoints {
           cluster.setRole(r.pathParam("name"), r.body().text("role"));
           return ApiResponse.ok(status.status());
         });
+    routes.post(
+        "/v1/cluster/step-down",
+        Guard.tenancy("cluster.step-down", Verb.MANAGE, ResourceType.CLUSTER),
+        this::stepDown);
+  }
+
+  private ApiResponse stepDown(ApiRequest r) {
+    // The transfer returns once this node knows the new leader, so the status shows it.
+    cluster.transferLeadership(r.body().optionalText("to"), status.status());
+    return ApiResponse.ok(status.status());
   }
 
   private ApiResponse addCandidate(ApiRequest r) {

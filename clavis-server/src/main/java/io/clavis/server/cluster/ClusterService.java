@@ -229,6 +229,56 @@ public final class ClusterService {
     raft.reconfigure(next);
   }
 
+  /**
+   * Hands leadership to {@code to}, or when it is null to the most up-to-date ACTIVE voter other
+   * than the leader, as {@code status} (taken just before) shows them. Asking for the member that
+   * already leads changes nothing.
+   */
+  public void transferLeadership(String to, ClusterStatus.Status status) {
+    if (status.leader() == null) {
+      throw new ClavisException(
+          ErrorCode.READ_ONLY, "no quorum: there is no leader to hand leadership over from");
+    }
+    String target = to == null ? successor(status) : checkedSuccessor(to, status);
+    if (!target.equals(status.leader())) {
+      raft.transferLeadership(target);
+    }
+  }
+
+  private static String checkedSuccessor(String to, ClusterStatus.Status status) {
+    ClusterStatus.NodeStatus node =
+        status.nodes().stream()
+            .filter(n -> n.name().equals(to) && !n.role().equals("CANDIDATE"))
+            .findFirst()
+            .orElseThrow(() -> ClavisException.notFound("node", to));
+    if (node.role().equals("LISTENER")) {
+      throw new ClavisException(
+          ErrorCode.INVALID_STATE,
+          to + " is a listener: only a voter can lead (cluster set-role " + to + " VOTER)");
+    }
+    if (!node.role().equals("LEADER") && !"ACTIVE".equals(node.state())) {
+      throw new ClavisException(
+          ErrorCode.INVALID_STATE, to + " is " + node.state() + ", not ACTIVE: it cannot lead");
+    }
+    return to;
+  }
+
+  private static String successor(ClusterStatus.Status status) {
+    return status.nodes().stream()
+        .filter(n -> n.role().equals("FOLLOWER") && "ACTIVE".equals(n.state()))
+        .min(
+            java.util.Comparator.comparing(
+                    ClusterStatus.NodeStatus::lag,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(ClusterStatus.NodeStatus::name))
+        .map(ClusterStatus.NodeStatus::name)
+        .orElseThrow(
+            () ->
+                new ClavisException(
+                    ErrorCode.INVALID_STATE,
+                    "no other voter is ACTIVE to take over from " + status.leader()));
+  }
+
   /** The SHA-256 fingerprint of the cluster CA, which joining nodes pin; null before init. */
   public String caFingerprint() {
     return store.read(ClusterCaRecord.KEY, ClusterCaRecord.class).isPresent()

@@ -59,6 +59,10 @@ public final class RaftNode implements AutoCloseable {
   /** A write waiting this long without any leader fails with READ_ONLY. */
   private static final long READ_ONLY_AFTER_MS = 500;
 
+  // Bounds a leadership transfer: the new leader's catching up, its election, and this node
+  // hearing of it.
+  private static final java.time.Duration TRANSFER_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   private final RaftPeer self;
   private final RaftGroup group;
   private final RaftServer server;
@@ -177,14 +181,40 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /**
-   * Asks the group to hand leadership to {@code member} (for an operator's maintenance, and for
-   * tests of writes that are pending while leadership moves). Returns whether it moved.
+   * Hands leadership to the voter {@code member}, for maintenance of the leader's machine, and
+   * returns once this node knows {@code member} leads. Ratis first brings the member's log up to
+   * date, then has it stand for election at once, so writes pause for about a round trip instead of
+   * an election timeout.
    */
-  public boolean transferLeadership(String member) throws IOException {
-    return client
-        .admin()
-        .transferLeadership(RaftPeerId.valueOf(member), TimeUnit.SECONDS.toMillis(10))
-        .isSuccess();
+  public void transferLeadership(String member) {
+    long deadline = System.nanoTime() + TRANSFER_TIMEOUT.toNanos();
+    try {
+      RaftClientReply reply =
+          client
+              .admin()
+              .transferLeadership(RaftPeerId.valueOf(member), TRANSFER_TIMEOUT.toMillis());
+      if (!reply.isSuccess()) {
+        throw new ClavisException(
+            ErrorCode.UNAVAILABLE,
+            "leadership was not handed to " + member + ": " + reply.getException());
+      }
+      while (!member.equals(leaderName())) {
+        if (System.nanoTime() > deadline) {
+          throw new ClavisException(
+              ErrorCode.UNAVAILABLE,
+              "leadership was handed to " + member + " but this node has not heard from it yet");
+        }
+        Thread.sleep(20);
+      }
+    } catch (IOException e) {
+      throw new ClavisException(
+          ErrorCode.UNAVAILABLE,
+          "leadership was not handed to " + member + ": " + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClavisException(ErrorCode.UNAVAILABLE, "interrupted while handing leadership over");
+    }
   }
 
   public void start() throws IOException {

@@ -706,6 +706,13 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     call("POST", "/v1/cluster/members/{name}/role", self, json("role", "LISTENER"));
     call("POST", "/v1/cluster/members/{name}/role", self, json("role", "BOSS"));
     call("POST", "/v1/cluster/members/{name}/role", "nobody", json("role", "VOTER"));
+    // One voter: it already leads, and there is no other to hand over to.
+    assertThat(call("POST", "/v1/cluster/step-down", null, json("to", self)).json().get("leader"))
+        .hasToString('"' + self + '"');
+    assertThat(call("POST", "/v1/cluster/step-down", null, null).json().get("code").asText())
+        .isEqualTo("INVALID_STATE");
+    call("POST", "/v1/cluster/step-down", null, json("to", "nobody"));
+    call("POST", "/v1/cluster/step-down", null, json("to", 5));
     call("DELETE", "/v1/cluster/members/{name}", "nobody", null);
     call("DELETE", "/v1/cluster/members/{name}", self, null);
     String joinRequest =

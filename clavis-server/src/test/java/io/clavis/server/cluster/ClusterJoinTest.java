@@ -183,7 +183,7 @@ class ClusterJoinTest {
                   TestNode next = all.get((all.indexOf(leader) + 1) % 3);
                   try {
                     leader.node().raft().transferLeadership(next.node().identity().name());
-                  } catch (java.io.IOException e) {
+                  } catch (ClavisException e) {
                     // a transfer that did not complete: the next poll asks again
                   }
                 }
@@ -219,8 +219,24 @@ class ClusterJoinTest {
         .isEqualTo(400);
     assertThat(n2.call("POST", "/v1/cluster/members/nobody/role", "{\"role\":\"VOTER\"}").status())
         .isEqualTo(404);
+    var toListener = n2.call("POST", "/v1/cluster/step-down", "{\"to\":\"node3\"}");
+    assertThat(toListener.code()).as(toListener.toString()).isEqualTo("INVALID_STATE");
     n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"VOTER\"}");
     await().atMost(Duration.ofSeconds(30)).until(() -> !roleOf(n1, "node3").equals("LISTENER"));
+
+    // Leadership moves on request, through any node, and is back where it was asked to be.
+    String before = n1.call("GET", "/v1/cluster", null).json().get("leader").asText();
+    var stepDown = n2.call("POST", "/v1/cluster/step-down", null);
+    assertThat(stepDown.status()).as(stepDown.toString()).isEqualTo(200);
+    String after = stepDown.json().get("leader").asText();
+    assertThat(after).isNotEqualTo(before).isIn("node1", "node2", "node3");
+    assertThat(roleOf(n2, after)).isEqualTo("LEADER");
+    assertThat(n2.createKey(vault, "after-step-down", "AES_256")).isNotBlank();
+    var back = n2.call("POST", "/v1/cluster/step-down", "{\"to\":\"node1\"}");
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(back.json().get("leader").asText()).isEqualTo("node1");
+    assertThat(n2.call("POST", "/v1/cluster/step-down", "{\"to\":\"nobody\"}").status())
+        .isEqualTo(404);
 
     assertThat(n1.call("DELETE", "/v1/cluster/members/node3", null).status()).isEqualTo(204);
     await()
