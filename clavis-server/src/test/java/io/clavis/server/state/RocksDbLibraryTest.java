@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.RocksDB;
 
 class RocksDbLibraryTest {
-  private static final String NAME = RocksDbLibrary.FILE_NAME;
+  private static final String NAME = RocksDbLibrary.Names.file();
   private static final URL LIBRARY =
-      RocksDB.class.getClassLoader().getResource(RocksDbLibrary.RESOURCE);
+      RocksDB.class.getClassLoader().getResource(RocksDbLibrary.Names.resource());
 
   @TempDir Path dir;
 
@@ -31,20 +31,24 @@ class RocksDbLibraryTest {
     Object file = fileKey(copy);
     assertThat(RocksDbLibrary.copyOf(LIBRARY, dir, NAME)).isEqualTo(copy);
     assertThat(fileKey(copy)).as("the same file, not written again").isEqualTo(file);
-    assertThat(filesUnder(dir)).containsExactly(copy);
+    assertThat(filesUnder(dir)).containsExactlyInAnyOrder(copy, dir.resolve(".lock"));
   }
 
   @Test
-  void replacesACopyCutShort() throws IOException {
+  void replacesACopyCutShortOrDamaged() throws IOException {
     Path copy = RocksDbLibrary.copyOf(LIBRARY, dir, NAME);
     long size = Files.size(copy);
-    Files.write(copy, new byte[4096]);
+    RocksDbLibrary.Fingerprint inJar = RocksDbLibrary.Fingerprint.of(LIBRARY);
 
+    Files.write(copy, new byte[4096]);
     assertThat(RocksDbLibrary.copyOf(LIBRARY, dir, NAME)).isEqualTo(copy);
-    assertThat(Files.size(copy)).isEqualTo(size);
-    assertThat(RocksDbLibrary.Fingerprint.of(copy.toUri().toURL()))
-        .isEqualTo(RocksDbLibrary.Fingerprint.of(LIBRARY));
-    assertThat(filesUnder(dir)).containsExactly(copy);
+    assertThat(RocksDbLibrary.Fingerprint.of(copy.toUri().toURL())).isEqualTo(inJar);
+
+    // The right size, zeroes inside: what a power loss can leave of an unsynced file.
+    Files.write(copy, new byte[(int) size]);
+    assertThat(RocksDbLibrary.copyOf(LIBRARY, dir, NAME)).isEqualTo(copy);
+    assertThat(RocksDbLibrary.Fingerprint.of(copy.toUri().toURL())).isEqualTo(inJar);
+    assertThat(filesUnder(dir)).containsExactlyInAnyOrder(copy, dir.resolve(".lock"));
   }
 
   @Test
@@ -54,11 +58,17 @@ class RocksDbLibraryTest {
     Files.write(older, new byte[123]);
     Path unrelated = dir.resolve("README");
     Files.writeString(unrelated, "not a library");
+    Path build = dir.resolve("rocksdb-" + RocksDbLibrary.Fingerprint.of(LIBRARY).label());
+    Files.createDirectories(build);
+    // A copy that a killed process left half-written.
+    Path partial = build.resolve(NAME + ".partial");
+    Files.write(partial, new byte[100]);
 
     Path copy = RocksDbLibrary.copyOf(LIBRARY, dir, NAME);
 
     assertThat(older.getParent()).doesNotExist();
-    assertThat(filesUnder(dir)).containsExactlyInAnyOrder(copy, unrelated);
+    assertThat(partial).doesNotExist();
+    assertThat(filesUnder(dir)).containsExactlyInAnyOrder(copy, unrelated, dir.resolve(".lock"));
   }
 
   private static Object fileKey(Path p) throws IOException {
