@@ -948,12 +948,17 @@ public final class ClavisClient implements AutoCloseable {
   /**
    * Hands Raft leadership to the voter {@code to}, or to the most up-to-date active voter when
    * {@code to} is null, and returns the cluster status with its new leader: before maintenance of
-   * the leader's machine.
+   * the leader's machine. It names the leader it saw first, so that the request, if a node fails
+   * and it is sent again to another one, does not move leadership a second time.
    */
   public ClusterStatus stepDown(String to) {
+    String leader = clusterStatus().leader();
     ObjectNode body = mapper.createObjectNode();
     if (to != null) {
       body.put("to", to);
+    }
+    if (leader != null) {
+      body.put("from", leader);
     }
     return as(
         transport.send(HttpTransport.Call.post("/v1/cluster/step-down", body)),

@@ -149,13 +149,19 @@ class ClusterClientTest {
   }
 
   @Test
-  void stepDownNamesTheNextLeaderOnlyWhenGivenOne() {
+  void stepDownNamesTheLeaderItSawAndTheNextOnlyWhenGivenOne() {
     assertThat(client.stepDown("node2").leader()).isEqualTo("node1");
     client.stepDown(null);
     assertThat(seen)
         .containsExactly(
-            new Seen("POST", "/v1/cluster/step-down", "{\"to\":\"node2\"}", "Bearer tok"),
-            new Seen("POST", "/v1/cluster/step-down", "{}", "Bearer tok"));
+            new Seen("GET", "/v1/cluster", "", "Bearer tok"),
+            new Seen(
+                "POST",
+                "/v1/cluster/step-down",
+                "{\"to\":\"node2\",\"from\":\"node1\"}",
+                "Bearer tok"),
+            new Seen("GET", "/v1/cluster", "", "Bearer tok"),
+            new Seen("POST", "/v1/cluster/step-down", "{\"from\":\"node1\"}", "Bearer tok"));
   }
 
   @Test

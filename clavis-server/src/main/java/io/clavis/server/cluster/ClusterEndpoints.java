@@ -75,7 +75,8 @@ public final class ClusterEndpoints {
 
   private ApiResponse stepDown(ApiRequest r) {
     // The transfer returns once this node knows the new leader, so the status shows it.
-    cluster.transferLeadership(r.body().optionalText("to"), status.status());
+    cluster.transferLeadership(
+        r.body().optionalText("to"), r.body().optionalText("from"), status.status());
     return ApiResponse.ok(status.status());
   }
 

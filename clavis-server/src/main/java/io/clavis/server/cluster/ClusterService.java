@@ -231,13 +231,17 @@ public final class ClusterService {
 
   /**
    * Hands leadership to {@code to}, or when it is null to the most up-to-date ACTIVE voter other
-   * than the leader, as {@code status} (taken just before) shows them. Asking for the member that
-   * already leads changes nothing.
+   * than the leader, as {@code status} (taken just before) shows them. With {@code from}, only if
+   * that member still leads: a request sent again after it was carried out changes nothing more.
+   * Asking for the member that already leads changes nothing either.
    */
-  public void transferLeadership(String to, ClusterStatus.Status status) {
+  public void transferLeadership(String to, String from, ClusterStatus.Status status) {
     if (status.leader() == null) {
       throw new ClavisException(
           ErrorCode.READ_ONLY, "no quorum: there is no leader to hand leadership over from");
+    }
+    if (from != null && !from.equals(status.leader())) {
+      return;
     }
     String target = to == null ? successor(status) : checkedSuccessor(to, status);
     if (!target.equals(status.leader())) {

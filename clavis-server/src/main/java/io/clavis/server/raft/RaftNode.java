@@ -29,7 +29,9 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.TransferLeadershipRequest;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.rpc.CallId;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -56,12 +58,12 @@ public final class RaftNode implements AutoCloseable {
   /** How often a waiting write checks that the group still has a leader. */
   private static final long LEADER_CHECK_MS = 100;
 
-  /** A write waiting this long without any leader fails with READ_ONLY. */
+  /** A write waiting this long without any leader, or arriving and finding none, fails. */
   private static final long READ_ONLY_AFTER_MS = 500;
 
-  // Bounds a leadership transfer: the new leader's catching up, its election, and this node
-  // hearing of it.
-  private static final java.time.Duration TRANSFER_TIMEOUT = java.time.Duration.ofSeconds(10);
+  // Bounds a leadership transfer, during which the leader takes no writes: no longer than the
+  // shortest election timeout, what losing the leader would cost.
+  private static final java.time.Duration TRANSFER_TIMEOUT = java.time.Duration.ofSeconds(2);
 
   private final RaftPeer self;
   private final RaftGroup group;
@@ -181,39 +183,60 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /**
-   * Hands leadership to the voter {@code member}, for maintenance of the leader's machine, and
-   * returns once this node knows {@code member} leads. Ratis first brings the member's log up to
-   * date, then has it stand for election at once, so writes pause for about a round trip instead of
-   * an election timeout.
+   * Asks the leader to hand leadership to the voter {@code member}, for maintenance of the leader's
+   * machine, and returns once the leader reports it elected. Ratis first brings the member's log up
+   * to date, then has it stand for election at once; the leader refuses writes meanwhile (they are
+   * sent again to the new leader), so the transfer is given up after {@link #TRANSFER_TIMEOUT}, the
+   * shortest election timeout, and leadership then stays where it was. One attempt, no retry: a
+   * transfer is not idempotent.
    */
   public void transferLeadership(String member) {
-    long deadline = System.nanoTime() + TRANSFER_TIMEOUT.toNanos();
+    RaftPeerId leader;
     try {
-      RaftClientReply reply =
-          client
-              .admin()
-              .transferLeadership(RaftPeerId.valueOf(member), TRANSFER_TIMEOUT.toMillis());
+      leader = currentInfo().getLeaderId();
+    } catch (IOException e) {
+      leader = null;
+    }
+    if (leader == null) {
+      throw noQuorum();
+    }
+    if (leader.toString().equals(member)) {
+      return;
+    }
+    TransferLeadershipRequest request =
+        new TransferLeadershipRequest(
+            client.getId(),
+            leader,
+            group.getGroupId(),
+            CallId.getAndIncrement(),
+            RaftPeerId.valueOf(member),
+            TRANSFER_TIMEOUT.toMillis());
+    try {
+      RaftClientReply reply;
+      if (leader.equals(self.getId())) {
+        reply = server.transferLeadership(request);
+      } else {
+        client.getClientRpc().addRaftPeers(division().getRaftConf().getCurrentPeers());
+        reply = client.getClientRpc().sendRequest(request);
+      }
       if (!reply.isSuccess()) {
         throw new ClavisException(
             ErrorCode.UNAVAILABLE,
-            "leadership was not handed to " + member + ": " + reply.getException());
-      }
-      while (!member.equals(leaderName())) {
-        if (System.nanoTime() > deadline) {
-          throw new ClavisException(
-              ErrorCode.UNAVAILABLE,
-              "leadership was handed to " + member + " but this node has not heard from it yet");
-        }
-        Thread.sleep(20);
+            "leadership stays with " + leader + ": " + reply.getException().getMessage());
       }
     } catch (IOException e) {
       throw new ClavisException(
-          ErrorCode.UNAVAILABLE,
-          "leadership was not handed to " + member + ": " + e.getMessage(),
-          e);
+          ErrorCode.UNAVAILABLE, "leadership stays with " + leader + ": " + e.getMessage(), e);
+    }
+    // So that what the caller reads next from this node shows the new leader; it has been
+    // elected whether or not this node has heard of it yet.
+    long deadline = System.nanoTime() + TRANSFER_TIMEOUT.toNanos();
+    try {
+      while (!member.equals(leaderName()) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ClavisException(ErrorCode.UNAVAILABLE, "interrupted while handing leadership over");
     }
   }
 
@@ -254,8 +277,8 @@ public final class RaftNode implements AutoCloseable {
    *     READ_ONLY} when it could not be committed in time
    */
   public <T> T submit(Command command, Class<T> resultType) {
-    if (!hasLeader()) {
-      // No quorum known: fail at once instead of queueing a write that cannot commit.
+    if (!hasLeader() && !awaitAnyLeader()) {
+      // No quorum known: fail instead of queueing a write that cannot commit.
       throw noQuorum();
     }
     Idempotency.Scope scope = Idempotency.current();
@@ -337,6 +360,26 @@ public final class RaftNode implements AutoCloseable {
         : new ClavisException(
             ErrorCode.READ_ONLY,
             "no quorum: this node is read-only until a majority of voters is reachable");
+  }
+
+  /**
+   * Waits up to {@link #READ_ONLY_AFTER_MS} for the group to have a leader: between a leader
+   * stepping down (a transfer, an election) and its successor's first heartbeat, nodes know none
+   * for a moment, and a write then should wait rather than fail.
+   */
+  private boolean awaitAnyLeader() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READ_ONLY_AFTER_MS);
+    try {
+      while (System.nanoTime() < deadline) {
+        Thread.sleep(10);
+        if (hasLeader()) {
+          return true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
   }
 
   private DivisionInfo info() throws IOException {

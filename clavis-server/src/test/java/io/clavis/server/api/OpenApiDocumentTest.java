@@ -712,6 +712,9 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     assertThat(call("POST", "/v1/cluster/step-down", null, null).json().get("code").asText())
         .isEqualTo("INVALID_STATE");
     call("POST", "/v1/cluster/step-down", null, json("to", "nobody"));
+    assertThat(
+            call("POST", "/v1/cluster/step-down", null, json("from", "gone")).json().get("leader"))
+        .hasToString('"' + self + '"');
     call("POST", "/v1/cluster/step-down", null, json("to", 5));
     call("DELETE", "/v1/cluster/members/{name}", "nobody", null);
     call("DELETE", "/v1/cluster/members/{name}", self, null);

@@ -210,6 +210,7 @@ class ClusterJoinTest {
     Three cluster = threeNodes();
     TestNode n1 = cluster.n1();
     TestNode n2 = cluster.n2();
+    TestNode n3 = cluster.n3();
     String vault = cluster.vault();
 
     var listener = n2.call("POST", "/v1/cluster/members/node3/role", "{\"role\":\"LISTENER\"}");
@@ -232,9 +233,14 @@ class ClusterJoinTest {
     assertThat(after).isNotEqualTo(before).isIn("node1", "node2", "node3");
     assertThat(roleOf(n2, after)).isEqualTo("LEADER");
     assertThat(n2.createKey(vault, "after-step-down", "AES_256")).isNotBlank();
-    var back = n2.call("POST", "/v1/cluster/step-down", "{\"to\":\"node1\"}");
+    var back = n2.call("POST", "/v1/cluster/step-down", TestNode.json("to", before, "from", after));
     assertThat(back.status()).as(back.toString()).isEqualTo(200);
-    assertThat(back.json().get("leader").asText()).isEqualTo("node1");
+    assertThat(back.json().get("leader").asText()).isEqualTo(before);
+    // The same request again, as a client sends it to another node when an answer was lost:
+    // "from" no longer leads, so nothing moves.
+    var again = n3.call("POST", "/v1/cluster/step-down", TestNode.json("from", after));
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().get("leader").asText()).isEqualTo(before);
     assertThat(n2.call("POST", "/v1/cluster/step-down", "{\"to\":\"nobody\"}").status())
         .isEqualTo(404);
 
