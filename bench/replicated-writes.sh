@@ -6,6 +6,8 @@
 # NODES (default 3) sets the cluster size; WARMUP (default 90) the seconds of unmeasured load
 # with 64 workers before any measurement (three fresh JVMs sharing two cores keep their
 # JIT compilers busy for a minute or more); CLAVIS_DEV_OPTS adds options to `clavis dev`.
+# Every worker sends to node1 (the SDK's preferred node; the first leader) unless SPREAD=1: then
+# workers prefer each node in turn (`clavis bench --spread`), and followers pass writes on.
 # Prints one JSON line per concurrency: {concurrency, opsPerSec, p50Ms, p99Ms, errors}; with
 # SWEEP_TSV=FILE each is also appended to FILE as "replicated-create concurrency ops/s p99-ms"
 # (for bench/plot.sh).
@@ -37,10 +39,10 @@ VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
 echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${WARMUP}s warm-up," \
   "${DURATION}s per level" >&2
 "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency 64 \
-  --duration "$WARMUP" --warmup 0 -o json >/dev/null
+  --duration "$WARMUP" --warmup 0 ${SPREAD:+--spread} -o json >/dev/null
 for c in "${LEVELS[@]}"; do
   line="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
-    --duration "$DURATION" --warmup 5 -o json \
+    --duration "$DURATION" --warmup 5 ${SPREAD:+--spread} -o json \
     | tr -d '\n ' \
     | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/')"
   echo "$line"

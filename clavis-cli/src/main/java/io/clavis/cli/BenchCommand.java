@@ -139,6 +139,13 @@ final class BenchCommand implements Callable<Integer> {
   String kmipVersion;
 
   @Option(
+      names = "--spread",
+      description =
+          "REST: workers prefer each --server node in turn, as clients behind a load balancer"
+              + " (default: every worker prefers the first; the others are failover).")
+  boolean spread;
+
+  @Option(
       names = "--progress",
       description = "Print progress on standard error even when it is not a terminal.")
   boolean progress;
@@ -263,13 +270,12 @@ final class BenchCommand implements Callable<Integer> {
     }
     ClavisClient.Builder client =
         ClavisClient.builder()
-            .servers(plan.servers())
             .token(options.token(env))
             .caCertificate(options.caCert(env))
             .connectTimeout(CONNECT_TIMEOUT)
             .requestTimeout(REQUEST_TIMEOUT)
             .userAgent("clavis-bench/" + ClavisCommand.version());
-    return new RestTarget(client, plan.op(), keyId, vaultId, payload);
+    return new RestTarget(client, plan.servers(), spread, plan.op(), keyId, vaultId, payload);
   }
 
   static Table table(BenchReport r) {

@@ -5,16 +5,22 @@ import io.clavis.client.ClavisException;
 import io.clavis.client.CreateKeyRequest;
 import io.clavis.client.Key;
 import io.clavis.client.SignRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The REST API through the SDK: one shared {@link ClavisClient} (thread-safe, a pool of HTTP/1.1
+ * The REST API through the SDK: a shared {@link ClavisClient} (thread-safe, a pool of HTTP/1.1
  * keep-alive connections), whose answer listener tells each worker thread which node ({@code
- * Clavis-Node}) answered its call.
+ * Clavis-Node}) answered its call. Spread, there is one client per server, each preferring its own
+ * (the others are its failover), and workers take them in turn, as clients behind a load balancer
+ * reach every node; otherwise every worker prefers the first server.
  */
 public final class RestTarget implements BenchTarget {
-  private final ClavisClient client;
+  private final List<ClavisClient> clients = new ArrayList<>();
   private final ThreadLocal<String> lastNode = new ThreadLocal<>();
   private final BenchOperation op;
   private final String keyId;
@@ -24,21 +30,29 @@ public final class RestTarget implements BenchTarget {
   private String signatureAlgorithm;
 
   /**
-   * @param client a builder with the servers, token and trust set; the target adds its listener
+   * @param client a builder with the token and trust set; the target adds the servers and its
+   *     listener
+   * @param servers the nodes, in order of preference
+   * @param spread whether workers prefer each of the servers in turn
    * @param keyId the key of every operation but create-key
    * @param vaultId the vault create-key creates keys in
    */
   public RestTarget(
       ClavisClient.Builder client,
+      List<URI> servers,
+      boolean spread,
       BenchOperation op,
       String keyId,
       String vaultId,
       byte[] payload) {
-    this.client =
-        client
-            .answerListener(
-                (server, node, status) -> lastNode.set(node != null ? node : server.getAuthority()))
-            .build();
+    client.answerListener(
+        (server, node, status) -> lastNode.set(node != null ? node : server.getAuthority()));
+    int preferences = spread ? servers.size() : 1;
+    for (int k = 0; k < preferences; k++) {
+      List<URI> rotated = new ArrayList<>(servers);
+      Collections.rotate(rotated, -k);
+      clients.add(client.servers(rotated).build());
+    }
     this.op = op;
     this.keyId = keyId;
     this.vaultId = vaultId;
@@ -52,6 +66,7 @@ public final class RestTarget implements BenchTarget {
 
   @Override
   public BenchCall prepare(int index) {
+    ClavisClient client = clients.get(index % clients.size());
     return switch (op) {
       case ENCRYPT -> call(() -> client.encrypt(keyId, payload));
       case DECRYPT -> {
@@ -92,13 +107,13 @@ public final class RestTarget implements BenchTarget {
 
   @Override
   public void close() {
-    client.close();
+    clients.forEach(ClavisClient::close);
   }
 
   /** The key's signature algorithm with SHA-256 (or the curve's own hash), asked once. */
   private synchronized String signatureAlgorithm() {
     if (signatureAlgorithm == null) {
-      Key key = client.getKey(keyId);
+      Key key = clients.get(0).getKey(keyId);
       signatureAlgorithm = signatureAlgorithm(keyId, key.algorithm());
     }
     return signatureAlgorithm;

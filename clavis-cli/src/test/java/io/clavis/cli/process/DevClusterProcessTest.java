@@ -137,6 +137,40 @@ class DevClusterProcessTest {
             .containsPattern("Leader: +node[123]\\n")
             .doesNotContain("Leader:          " + follower + "\n");
         assertThat(node2.createVault("after-step-down", null).name()).isEqualTo("after-step-down");
+
+        // The load generator, spread, reaches every node; otherwise only the first.
+        List<String> apis = new ArrayList<>();
+        d.get("nodes").forEach(n -> apis.add(n.get("api").asText()));
+        String[] bench = {
+          "bench",
+          "--server",
+          String.join(",", apis),
+          "--op",
+          "get",
+          "--key",
+          key.id(),
+          "--concurrency",
+          "6",
+          "--duration",
+          "1",
+          "--warmup",
+          "0",
+          "-o",
+          "json"
+        };
+        InProcessCli.Result one = cli.run(bench);
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(one.out()).get("byNode"))
+            .hasSize(1);
+        String[] spread = java.util.Arrays.copyOf(bench, bench.length + 1);
+        spread[bench.length] = "--spread";
+        InProcessCli.Result all = cli.run(spread);
+        assertThat(all.exit()).as(all.err()).isZero();
+        var byNode =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(all.out()).get("byNode");
+        assertThat(byNode.size()).as(all.out()).isEqualTo(3);
+        assertThat(byNode.get("node1").asLong()).isPositive();
       } finally {
         clients.forEach(ClavisClient::close);
         // every node dev.json names, then (close) the dev process and anything else it started
