@@ -12,6 +12,24 @@ wait_for_dev_json() {
   exit 1
 }
 
+# Starts `clavis dev --nodes $1` (more options in CLAVIS_DEV_OPTS) on a data directory in $WORK,
+# stops it when the script exits, waits for its dev.json and exports CLAVIS_SERVER (every node's
+# API, node1 first), CLAVIS_TOKEN and CLAVIS_CACERT. Sets DEV to its pid.
+start_dev_cluster() {
+  # shellcheck disable=SC2086
+  "$ROOT/bin/clavis" dev --nodes "$1" --data "$WORK/data" --api-port 0 --cluster-port 0 \
+    --kmip-port 0 ${CLAVIS_DEV_OPTS:-} >"$WORK/dev.log" 2>&1 &
+  DEV=$!
+  trap 'kill $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  wait_for_dev_json "$WORK/data/dev.json" "$WORK/dev.log" 120
+  local dev_json="$WORK/data/dev.json"
+  CLAVIS_SERVER="$(grep -o '"api" *: *"[^"]*"' "$dev_json" | sed 's/.*"\(https[^"]*\)"/\1/' \
+    | awk '!seen[$0]++' | paste -sd, -)"
+  CLAVIS_TOKEN="$(field token <"$dev_json")"
+  CLAVIS_CACERT="$(field caCert <"$dev_json")"
+  export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
+}
+
 # Writes the ids of the first $3 (default 10000) keys of vault $1 to file $2, one per line, listed
 # through the API with CLAVIS_SERVER, CLAVIS_TOKEN and CLAVIS_CACERT. Ids are random, so the
 # first ones listed come from every stage of a vault's history.

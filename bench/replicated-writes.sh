@@ -22,27 +22,19 @@ LEVELS=("${@:-64}")
 NODES="${NODES:-3}"
 WARMUP="${WARMUP:-90}"
 
-WORK="$(mktemp -d)"
-# shellcheck disable=SC2086
-"$ROOT/bin/clavis" dev --nodes "$NODES" --data "$WORK/data" --api-port 0 --cluster-port 0 \
-  --kmip-port 0 ${CLAVIS_DEV_OPTS:-} >"$WORK/dev.log" 2>&1 &
-DEV=$!
-trap 'kill $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
-wait_for_dev_json "$WORK/data/dev.json" "$WORK/dev.log" 120
+SPREAD_OPTION=()
+[ "${SPREAD:-0}" = 1 ] && SPREAD_OPTION=(--spread)
 
-DEV_JSON="$WORK/data/dev.json"
-CLAVIS_SERVER="$(grep -o '"api" *: *"[^"]*"' "$DEV_JSON" | sed 's/.*"\(https[^"]*\)"/\1/' | awk '!seen[$0]++' | paste -sd, -)"
-CLAVIS_TOKEN="$(field token <"$DEV_JSON")"
-CLAVIS_CACERT="$(field caCert <"$DEV_JSON")"
-export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
+WORK="$(mktemp -d)"
+start_dev_cluster "$NODES"
 VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
 echo "replicated key creation: $NODES nodes ($CLAVIS_SERVER), ${WARMUP}s warm-up," \
   "${DURATION}s per level" >&2
 "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency 64 \
-  --duration "$WARMUP" --warmup 0 ${SPREAD:+--spread} -o json >/dev/null
+  --duration "$WARMUP" --warmup 0 "${SPREAD_OPTION[@]}" -o json >/dev/null
 for c in "${LEVELS[@]}"; do
   line="$("$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$c" \
-    --duration "$DURATION" --warmup 5 ${SPREAD:+--spread} -o json \
+    --duration "$DURATION" --warmup 5 "${SPREAD_OPTION[@]}" -o json \
     | tr -d '\n ' \
     | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),"p50Ms":\([0-9.]*\),"p99Ms":\([0-9.]*\).*/{"concurrency":'"$c"',"opsPerSec":\3,"p50Ms":\4,"p99Ms":\5,"errors":\2}/')"
   echo "$line"

@@ -16,17 +16,7 @@ WARMUP="${WARMUP:-60}"
 INTERVAL="${INTERVAL:-5}"
 
 WORK="$(mktemp -d)"
-"$ROOT/bin/clavis" dev --nodes 3 --data "$WORK/data" --api-port 0 --cluster-port 0 \
-  --kmip-port 0 >"$WORK/dev.log" 2>&1 &
-DEV=$!
-trap 'kill $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
-wait_for_dev_json "$WORK/data/dev.json" "$WORK/dev.log" 120
-
-DEV_JSON="$WORK/data/dev.json"
-CLAVIS_SERVER="$(grep -o '"api" *: *"[^"]*"' "$DEV_JSON" | sed 's/.*"\(https[^"]*\)"/\1/' | awk '!seen[$0]++' | paste -sd, -)"
-CLAVIS_TOKEN="$(field token <"$DEV_JSON")"
-CLAVIS_CACERT="$(field caCert <"$DEV_JSON")"
-export CLAVIS_SERVER CLAVIS_TOKEN CLAVIS_CACERT
+start_dev_cluster 3
 FIRST="${CLAVIS_SERVER%%,*}"
 VAULT="$("$ROOT/bin/clavis" vault create bench -o json | field id)"
 echo "step-down: 3 nodes, $CONCURRENCY writers, ${WARMUP}s warm-up, ${DURATION}s per run," \
@@ -39,8 +29,8 @@ run() {
   local name="$1" transfers="$2"
   "$ROOT/bin/clavis" bench --op create-key --vault "$VAULT" --concurrency "$CONCURRENCY" \
     --duration "$DURATION" --warmup 0 -o json \
-    | tr -d '\n ' \
     | tee "$WORK/$name.json" \
+    | tr -d '\n ' \
     | sed 's/.*"ops":\([0-9]*\),"errors":\([0-9]*\),"opsPerSec":\([0-9.]*\),.*"p99Ms":\([0-9.]*\),"p999Ms":\([0-9.]*\),"maxMs":\([0-9.]*\).*"errorsByCode":\({[^}]*}\).*/{"run":"'"$name"'","transfers":'"$transfers"',"opsPerSec":\3,"p99Ms":\4,"p999Ms":\5,"maxMs":\6,"errors":\2,"errorsByCode":\7}/'
   echo
 }
@@ -55,11 +45,12 @@ TRANSFERS="$WORK/transfers"
   while [ "$SECONDS" -lt "$end" ]; do
     curl -s -o "$WORK/transfer.json" -w '%{http_code} %{time_total}\n' --cacert "$CLAVIS_CACERT" \
       -H "Authorization: Bearer $CLAVIS_TOKEN" -X POST "$FIRST/v1/cluster/step-down" \
-      >>"$TRANSFERS" || echo "000 0" >>"$TRANSFERS"
+      >>"$TRANSFERS" || true # a failed call is recorded by -w as HTTP 000
     sleep "$INTERVAL"
   done
 ) &
 STEPPER=$!
+trap 'kill $STEPPER $DEV 2>/dev/null; wait $DEV 2>/dev/null || true; rm -rf "$WORK"' EXIT
 line="$(run step-down N)"
 wait $STEPPER
 echo "${line/\"transfers\":N/\"transfers\":$(awk '$1 == 200' "$TRANSFERS" | wc -l)}"

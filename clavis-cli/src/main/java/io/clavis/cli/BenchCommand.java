@@ -239,6 +239,9 @@ final class BenchCommand implements Callable<Integer> {
       if (clientCert == null || clientKey == null) {
         throw usage("KMIP needs --client-cert and --client-key");
       }
+      if (spread) {
+        throw usage("--spread is for REST: KMIP benchmarks take one server");
+      }
       if (options.caCert(env) == null) {
         throw usage("KMIP needs --ca-cert (or CLAVIS_CACERT)");
       }

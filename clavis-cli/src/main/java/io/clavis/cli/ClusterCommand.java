@@ -229,8 +229,9 @@ final class ClusterCommand {
       name = "step-down",
       description = {
         "Hand Raft leadership to another voter, before maintenance of the leader's machine.",
-        "Writes pause for about a round trip instead of an election timeout. Prints the cluster"
-            + " status with its new leader."
+        "The leader takes no writes until the new one is elected (they wait, they do not fail),"
+            + " and gives up after 2 s. Moves leadership only away from the leader seen when the"
+            + " command starts. Prints the cluster status with its new leader."
       })
   static final class StepDown extends ClientCommand.Standalone {
     @Option(

@@ -46,6 +46,8 @@ class BenchCommandTest {
         "--server kmip://127.0.0.1:5696 --op get --key k --client-cert c --client-key k"
             + " --ca-cert ca --kmip-version 3 | invalid --kmip-version '3'",
         "--server kmip://a:1,kmip://b:2 --op get --key k | KMIP benchmarks take one server",
+        "--server kmip://a:1 --op get --key k --client-cert c --client-key k --spread"
+            + " | --spread is for REST",
         "--server kmip://a:1 --protocol rest --op get --key k | --protocol rest needs https://",
       })
   void usageErrorsExitWithTwoBeforeConnecting(String args, String message) {

@@ -240,13 +240,13 @@ public final class ClusterService {
       throw new ClavisException(
           ErrorCode.READ_ONLY, "no quorum: there is no leader to hand leadership over from");
     }
+    // A wrong target is the caller's mistake even when nothing would move.
+    String checked = to == null ? null : checkedSuccessor(to, status);
     if (from != null && !from.equals(status.leader())) {
       return;
     }
-    String target = to == null ? successor(status) : checkedSuccessor(to, status);
-    if (!target.equals(status.leader())) {
-      raft.transferLeadership(target);
-    }
+    String target = checked != null ? checked : successor(status);
+    raft.transferLeadership(target, from != null ? from : status.leader());
   }
 
   private static String checkedSuccessor(String to, ClusterStatus.Status status) {

@@ -30,6 +30,7 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.TransferLeadershipRequest;
+import org.apache.ratis.protocol.exceptions.NotLeaderException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.rpc.CallId;
 import org.apache.ratis.server.DivisionInfo;
@@ -190,19 +191,13 @@ public final class RaftNode implements AutoCloseable {
    * shortest election timeout, and leadership then stays where it was. One attempt, no retry: a
    * transfer is not idempotent.
    */
-  public void transferLeadership(String member) {
-    RaftPeerId leader;
-    try {
-      leader = currentInfo().getLeaderId();
-    } catch (IOException e) {
-      leader = null;
-    }
-    if (leader == null) {
-      throw noQuorum();
-    }
-    if (leader.toString().equals(member)) {
+  public void transferLeadership(String member, String expectedLeader) {
+    if (expectedLeader.equals(member)) {
       return;
     }
+    // Addressed to the leader the caller saw: if another one leads by now, that member answers
+    // NotLeader and nothing moves, rather than moving leadership a second time.
+    RaftPeerId leader = RaftPeerId.valueOf(expectedLeader);
     TransferLeadershipRequest request =
         new TransferLeadershipRequest(
             client.getId(),
@@ -220,10 +215,17 @@ public final class RaftNode implements AutoCloseable {
         reply = client.getClientRpc().sendRequest(request);
       }
       if (!reply.isSuccess()) {
+        if (reply.getNotLeaderException() != null) {
+          return;
+        }
+        // Refused (another transfer or a membership change under way) or given up after the
+        // timeout: a 409, which clients do not send again to another node.
         throw new ClavisException(
-            ErrorCode.UNAVAILABLE,
-            "leadership stays with " + leader + ": " + reply.getException().getMessage());
+            ErrorCode.INVALID_STATE,
+            "leadership stays with " + leader + ": " + String.valueOf(reply.getException()));
       }
+    } catch (NotLeaderException e) {
+      return;
     } catch (IOException e) {
       throw new ClavisException(
           ErrorCode.UNAVAILABLE, "leadership stays with " + leader + ": " + e.getMessage(), e);

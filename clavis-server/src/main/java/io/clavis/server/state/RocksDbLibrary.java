@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * power leaves one behind, and a {@code /tmp} mounted {@code noexec} cannot load it at all. Here
  * the library is copied once per RocksDB build into {@code DIR/rocksdb-<crc>-<size>/}, checked
  * against the jar at every start and reused; builds no longer in use and copies cut short are
- * removed. RocksDB's own loader runs instead when the operator chose a library ({@code
- * ROCKSDB_SHAREDLIB_DIR}, or one on {@code java.library.path}), or when the copy cannot be made or
- * loaded.
+ * removed. RocksDB's own loader runs instead when the operator chose where the library comes from
+ * ({@code ROCKSDB_SHAREDLIB_DIR}, the directory RocksDB then extracts it into, or a library of
+ * their own on {@code java.library.path}), or when the copy cannot be made or loaded.
  */
 public final class RocksDbLibrary {
   private static final Logger LOG = LoggerFactory.getLogger(RocksDbLibrary.class);
@@ -49,13 +49,13 @@ public final class RocksDbLibrary {
     if (done) {
       return;
     }
-    done = true;
     try {
       URL resource = RocksDB.class.getClassLoader().getResource(Names.resource());
       if (resource == null || operatorChoseALibrary()) {
         // No build for this platform in the jar (RocksDB's loader says so in its own words), or
         // one the operator installed: RocksDB's own search finds it.
         RocksDB.loadLibrary();
+        done = true;
         return;
       }
       Path copy = copyOf(resource, dir, Names.file());
@@ -68,6 +68,7 @@ public final class RocksDbLibrary {
           e.toString());
       RocksDB.loadLibrary();
     }
+    done = true;
   }
 
   /**

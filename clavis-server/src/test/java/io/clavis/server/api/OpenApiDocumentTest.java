@@ -712,6 +712,11 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     assertThat(call("POST", "/v1/cluster/step-down", null, null).json().get("code").asText())
         .isEqualTo("INVALID_STATE");
     call("POST", "/v1/cluster/step-down", null, json("to", "nobody"));
+    // A wrong target is refused even when "from" means nothing would move.
+    assertThat(
+            call("POST", "/v1/cluster/step-down", null, json("to", "nobody", "from", "gone"))
+                .status())
+        .isEqualTo(404);
     assertThat(
             call("POST", "/v1/cluster/step-down", null, json("from", "gone")).json().get("leader"))
         .hasToString('"' + self + '"');

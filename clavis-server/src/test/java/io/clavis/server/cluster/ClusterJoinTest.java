@@ -182,7 +182,11 @@ class ClusterJoinTest {
                 if (leader != null) {
                   TestNode next = all.get((all.indexOf(leader) + 1) % 3);
                   try {
-                    leader.node().raft().transferLeadership(next.node().identity().name());
+                    leader
+                        .node()
+                        .raft()
+                        .transferLeadership(
+                            next.node().identity().name(), leader.node().identity().name());
                   } catch (ClavisException e) {
                     // a transfer that did not complete: the next poll asks again
                   }
