@@ -57,18 +57,7 @@ public final class KeyMaterials {
     this.store = store;
     this.rootKey = rootKey;
     this.capacity = capacity;
-    store.addChangeListener(
-        new StateStore.ChangeListener() {
-          @Override
-          public void written(List<String> keys) {
-            forgetWritten(keys);
-          }
-
-          @Override
-          public void replaced() {
-            clear();
-          }
-        });
+    store.addChangeListener(this::forgetWritten, this::clear);
   }
 
   /**

@@ -59,18 +59,7 @@ public final class KeyService {
     this.materials = materials;
     // A key's record changes only when the state machine writes it (drop exactly that one) or a
     // snapshot replaces the database (drop them all).
-    store.addChangeListener(
-        new StateStore.ChangeListener() {
-          @Override
-          public void written(List<String> keys) {
-            forgetWritten(keys);
-          }
-
-          @Override
-          public void replaced() {
-            invalidateRecords();
-          }
-        });
+    store.addChangeListener(this::forgetWritten, this::invalidateRecords);
   }
 
   /** What a caller asks for when creating a key. */

@@ -227,6 +227,23 @@ public final class StateStore implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** A listener made of its two halves, for caches that each drop what a write touched. */
+  public void addChangeListener(
+      java.util.function.Consumer<List<String>> written, Runnable replaced) {
+    addChangeListener(
+        new ChangeListener() {
+          @Override
+          public void written(List<String> keys) {
+            written.accept(keys);
+          }
+
+          @Override
+          public void replaced() {
+            replaced.run();
+          }
+        });
+  }
+
   /**
    * Applies one log entry's writes and its term/index atomically, then tells the change listeners
    * which keys it wrote (including those of commands that were discarded: telling too much only
