@@ -3,20 +3,13 @@ package io.clavis.server.http;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -125,8 +118,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (HttpUtil.is100ContinueExpected(request) && answering == null) {
       // Not while an earlier pipelined request awaits its answer: that answer must come first,
       // and a client that hears nothing sends its body after a short wait anyway.
-      ctx.writeAndFlush(
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      ctx.writeAndFlush(HttpAnswer.interimContinue(ctx.alloc()), ctx.voidPromise());
     }
     if (declared > 0) {
       // Memory follows the bytes that arrive, not what a client declares it will send.
@@ -240,30 +232,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (exchange != answering) {
       return; // answered already
     }
-    FullHttpResponse response;
+    boolean open =
+        keepAlive && !closing && ctx.channel().isActive() && !(drainThenClose && waiting.isEmpty());
+    ByteBuf answer;
     try {
-      response =
-          new DefaultFullHttpResponse(
-              HttpVersion.HTTP_1_1,
-              HttpResponseStatus.valueOf(status),
-              content == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
-      headers.forEach(response.headers()::set);
+      answer =
+          HttpAnswer.encode(
+              ctx.alloc(), status, headers, content, "HEAD".equals(exchange.methodText()), open);
     } catch (RuntimeException e) {
       LOG.error("an answer could not be built (status {})", status, e);
       abandon(exchange);
       return;
     }
     answering = null;
-    if (status != 204) {
-      response
-          .headers()
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, content == null ? 0 : content.length);
-    }
-    boolean open =
-        keepAlive && !closing && ctx.channel().isActive() && !(drainThenClose && waiting.isEmpty());
     if (open) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response, ctx.voidPromise());
+      ctx.writeAndFlush(answer, ctx.voidPromise());
       if (!waiting.isEmpty()) {
         // A task rather than a call: answers computed at once must not nest one per request.
         ctx.executor().execute(this::next);
@@ -271,8 +254,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     } else {
       closing = true;
       waiting.clear();
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

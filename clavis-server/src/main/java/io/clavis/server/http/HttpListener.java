@@ -15,7 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
@@ -125,7 +125,7 @@ final class HttpListener implements AutoCloseable {
                       ch.pipeline()
                           .addLast(tls.newHandler(ch.alloc()))
                           .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                          .addLast(new HttpServerCodec(decoder))
+                          .addLast(new HttpRequestDecoder(decoder))
                           .addLast(
                               new HttpConnection(
                                   dispatcher, settings.maxBodyBytes(), settings.backstopBytes()));
