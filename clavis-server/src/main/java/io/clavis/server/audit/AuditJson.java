@@ -45,42 +45,52 @@ final class AuditJson {
 
   /** RFC 3339 UTC with exactly six fractional digits, so equal instants give equal bytes. */
   static String time(Instant time) {
+    LineBuffer b = new LineBuffer(32);
+    time(b, time);
+    return b.toString();
+  }
+
+  private static void time(LineBuffer b, Instant time) {
     long seconds = time.getEpochSecond();
     if (seconds < FIRST_FAST_SECOND || seconds >= END_FAST_SECOND) {
-      return TIME.format(time); // years before 1970 or after 9999: never on the hot path
+      b.ascii(TIME.format(time)); // years before 1970 or after 9999: never on the hot path
+      return;
     }
     // Every record formats its time: digits by hand instead of DateTimeFormatter's machinery.
     LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, time.getNano(), ZoneOffset.UTC);
-    char[] c = new char[27];
-    digits(c, 0, 4, t.getYear());
-    c[4] = '-';
-    digits(c, 5, 2, t.getMonthValue());
-    c[7] = '-';
-    digits(c, 8, 2, t.getDayOfMonth());
-    c[10] = 'T';
-    digits(c, 11, 2, t.getHour());
-    c[13] = ':';
-    digits(c, 14, 2, t.getMinute());
-    c[16] = ':';
-    digits(c, 17, 2, t.getSecond());
-    c[19] = '.';
-    digits(c, 20, 6, time.getNano() / 1000);
-    c[26] = 'Z';
-    return new String(c);
+    digits(b, 4, t.getYear()).ascii('-');
+    digits(b, 2, t.getMonthValue()).ascii('-');
+    digits(b, 2, t.getDayOfMonth()).ascii('T');
+    digits(b, 2, t.getHour()).ascii(':');
+    digits(b, 2, t.getMinute()).ascii(':');
+    digits(b, 2, t.getSecond()).ascii('.');
+    digits(b, 6, time.getNano() / 1000).ascii('Z');
   }
 
-  private static void digits(char[] out, int at, int width, int value) {
-    for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
-      value /= 10;
+  private static LineBuffer digits(LineBuffer b, int width, int value) {
+    int divisor = 1;
+    for (int i = 1; i < width; i++) {
+      divisor *= 10;
     }
+    for (; divisor > 0; divisor /= 10) {
+      b.ascii((char) ('0' + value / divisor % 10));
+    }
+    return b;
   }
 
   /** The hashed part of a line: from '{' through the closing quote of the prevHash value. */
   static String body(long seq, String node, AuditEvent e, String prevHash) {
-    StringBuilder b = new StringBuilder(384);
-    b.append(SEQ_PREFIX).append(seq);
-    field(b, "time", time(e.time()));
+    LineBuffer b = new LineBuffer(384);
+    body(b, seq, node, e, prevHash);
+    return b.toString();
+  }
+
+  /** Appends the hashed part of a line as UTF-8. */
+  static void body(LineBuffer b, long seq, String node, AuditEvent e, String prevHash) {
+    b.ascii(SEQ_PREFIX).number(seq);
+    b.ascii(",\"time\":\"");
+    time(b, e.time());
+    b.ascii('"');
     field(b, "node", node);
     field(b, "principal", e.principal());
     field(b, "principalId", e.principalId());
@@ -88,25 +98,24 @@ final class AuditJson {
     field(b, "clientAddress", e.clientAddress());
     field(b, "protocol", e.protocol());
     field(b, "operation", e.operation());
-    b.append(",\"resources\":{");
+    b.ascii(",\"resources\":{");
     boolean first = true;
     for (Map.Entry<String, String> r : e.resources().entrySet()) {
       if (!first) {
-        b.append(',');
+        b.ascii(',');
       }
       first = false;
       string(b, r.getKey());
-      b.append(':');
+      b.ascii(':');
       string(b, r.getValue());
     }
-    b.append('}');
+    b.ascii('}');
     field(b, "result", e.result());
     field(b, "code", e.code());
     field(b, "requestId", e.requestId());
-    b.append(",\"durationMicros\":").append(e.durationMicros());
+    b.ascii(",\"durationMicros\":").number(e.durationMicros());
     field(b, "userAgent", e.userAgent());
     field(b, "prevHash", prevHash);
-    return b.toString();
   }
 
   /** What follows the body: the hash field and the closing brace (no newline). */
@@ -226,8 +235,8 @@ final class AuditJson {
     return out;
   }
 
-  private static void field(StringBuilder b, String name, String value) {
-    b.append(",\"").append(name).append("\":");
+  private static void field(LineBuffer b, String name, String value) {
+    b.ascii(",\"").ascii(name).ascii("\":");
     string(b, value);
   }
 
@@ -236,16 +245,20 @@ final class AuditJson {
    * encoding: control characters become {@code \\uXXXX}; a lone surrogate (not text, and refused by
    * JSON parsers even when escaped) becomes U+FFFD, as the UTF-8 encoder would make it anyway.
    */
-  private static void string(StringBuilder b, String s) {
+  private static void string(LineBuffer b, String s) {
     if (s == null) {
-      b.append("null");
+      b.ascii("null");
       return;
     }
-    b.append('"');
-    if (needsNoEscaping(s)) {
-      b.append(s).append('"'); // ids, names and operations: almost every string
-      return;
+    b.ascii('"');
+    if (!b.plainAscii(s)) { // ids, names and operations: almost every string is plain ASCII
+      b.utf8(escaped(s));
     }
+    b.ascii('"');
+  }
+
+  private static String escaped(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -275,16 +288,6 @@ final class AuditJson {
         }
       }
     }
-    b.append('"');
-  }
-
-  private static boolean needsNoEscaping(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+    return b.toString();
   }
 }

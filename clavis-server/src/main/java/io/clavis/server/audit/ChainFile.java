@@ -1,13 +1,11 @@
 package io.clavis.server.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,7 +35,7 @@ final class ChainFile implements Closeable {
   private final WriteHook hook;
   private final FileChannel lock;
   private final long truncatedOnOpen;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+  private final LineBuffer buffer = new LineBuffer(1 << 16);
   private final MessageDigest sha256 = LineHash.newDigest();
   private long seq;
   private String hash;
@@ -127,14 +125,14 @@ final class ChainFile implements Closeable {
     String h = hash;
     for (AuditEvent e : events) {
       s++;
-      byte[] body = AuditJson.body(s, node, e, h).getBytes(StandardCharsets.UTF_8);
-      String next = LineHash.sha256Hex(sha256, body, body.length);
-      buffer.writeBytes(body);
-      buffer.writeBytes((AuditJson.tail(next) + "\n").getBytes(StandardCharsets.US_ASCII));
+      int start = buffer.length();
+      AuditJson.body(buffer, s, node, e, h);
+      String next = LineHash.sha256Hex(sha256, buffer.array(), start, buffer.length() - start);
+      buffer.ascii(AuditJson.tail(next)).ascii('\n');
       records.add(new AuditRecord(s, node, e, h, next));
       h = next;
     }
-    ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
+    ByteBuffer bytes = ByteBuffer.wrap(buffer.array(), 0, buffer.length());
     boolean written = false;
     try {
       hook.beforeWrite(segment, channel);

@@ -25,8 +25,13 @@ final class LineHash {
 
   /** The same with a digest the caller keeps (one writer thread hashes every record). */
   static String sha256Hex(MessageDigest sha256, byte[] data, int length) {
+    return sha256Hex(sha256, data, 0, length);
+  }
+
+  /** The same over {@code length} bytes from {@code offset}. */
+  static String sha256Hex(MessageDigest sha256, byte[] data, int offset, int length) {
     sha256.reset();
-    sha256.update(data, 0, length);
+    sha256.update(data, offset, length);
     return HexFormat.of().formatHex(sha256.digest());
   }
 

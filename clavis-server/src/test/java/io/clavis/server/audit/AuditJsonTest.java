@@ -143,6 +143,18 @@ class AuditJsonTest {
   }
 
   @Test
+  void escapesAndNonAsciiTextHaveExactlyOneEncoding() {
+    String text = "q\"b\\s\n\t\u0001\u007f \u00e9\ud83d\ude00\ud800";
+    byte[] body =
+        AuditJson.body(1, "n", withText(text), LineHash.ZERO).getBytes(StandardCharsets.UTF_8);
+    byte[] expected =
+        "\"principal\":\"q\\\"b\\\\s\\n\\t\\u0001\u007f \u00e9\ud83d\ude00\ufffd\","
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(body, StandardCharsets.ISO_8859_1))
+        .contains(new String(expected, StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   void loneSurrogatesAreStoredAsReplacementCharacters() throws Exception {
     AuditRecord r = chained(7, withText("a\ud800b\udc00c"), PREV);
     String line = SyslogFormat.jsonLine(r);
