@@ -11,12 +11,14 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private final Consumer<HttpExchange> dispatcher;
   private final int maxBodyBytes;
   private final long backstopBytes;
+  private final long idleNanos;
 
   private ChannelHandlerContext ctx;
 
@@ -57,14 +60,24 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   // what was read, then close.
   private boolean drainThenClose;
 
+  // Idle closing: a read or an answer marks the connection used; a check every quarter of the idle
+  // time notes when it last found it used, so that the timer costs nothing per request.
+  private boolean used;
+  private long lastUsed;
+  private ScheduledFuture<?> idleCheck;
+
   /**
    * @param maxBodyBytes larger bodies are answered PAYLOAD_TOO_LARGE and read to their end
    * @param backstopBytes larger bodies are not read to their end: the connection closes
+   * @param idle a connection without a request in progress is closed once nothing was read or
+   *     answered on it for this long (at most a quarter of it later)
    */
-  HttpConnection(Consumer<HttpExchange> dispatcher, int maxBodyBytes, long backstopBytes) {
+  HttpConnection(
+      Consumer<HttpExchange> dispatcher, int maxBodyBytes, long backstopBytes, Duration idle) {
     this.dispatcher = dispatcher;
     this.maxBodyBytes = maxBodyBytes;
     this.backstopBytes = backstopBytes;
+    this.idleNanos = idle.toNanos();
   }
 
   @Override
@@ -73,7 +86,43 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    lastUsed = ctx.executor().ticker().nanoTime();
+    scheduleIdleCheck();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (idleCheck != null) {
+      idleCheck.cancel(false); // not kept in the timer queue for the rest of the idle time
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void scheduleIdleCheck() {
+    idleCheck =
+        ctx.executor().schedule(this::checkIdle, Math.max(1, idleNanos / 4), TimeUnit.NANOSECONDS);
+  }
+
+  private void checkIdle() {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long now = ctx.executor().ticker().nanoTime();
+    if (used || answering != null) {
+      used = false;
+      lastUsed = now;
+    } else if (now - lastUsed >= idleNanos) {
+      ctx.close();
+      return;
+    }
+    scheduleIdleCheck();
+  }
+
+  @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    used = true;
     try {
       if (closing || drainThenClose) {
         return;
@@ -245,6 +294,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     answering = null;
+    used = true;
     if (open) {
       ctx.writeAndFlush(answer, ctx.voidPromise());
       if (!waiting.isEmpty()) {
@@ -268,15 +318,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     if (answering == null && waiting.isEmpty()) {
       closing = true;
       ctx.close();
-    }
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && answering == null) {
-      ctx.close();
-    } else {
-      ctx.fireUserEventTriggered(event);
     }
   }
 

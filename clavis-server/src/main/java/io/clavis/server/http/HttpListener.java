@@ -22,12 +22,12 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ResourceLeakDetector;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +46,7 @@ final class HttpListener implements AutoCloseable {
   private static final int MAX_REQUEST_LINE = 8 * 1024;
   private static final int MAX_HEADERS = 16 * 1024;
   private static final int MAX_CHUNK = 64 * 1024;
-  private static final long IDLE_SECONDS = 300;
+  private static final Duration IDLE = Duration.ofMinutes(5);
 
   /** Where and how to listen. */
   record Settings(
@@ -124,11 +124,13 @@ final class HttpListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       ch.pipeline()
                           .addLast(tls.newHandler(ch.alloc()))
-                          .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                           .addLast(new HttpRequestDecoder(decoder))
                           .addLast(
                               new HttpConnection(
-                                  dispatcher, settings.maxBodyBytes(), settings.backstopBytes()));
+                                  dispatcher,
+                                  settings.maxBodyBytes(),
+                                  settings.backstopBytes(),
+                                  IDLE));
                     }
                   })
               .bind(settings.host(), settings.port())
