@@ -4,13 +4,14 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * Reuses JCA engine objects ({@code Cipher}, {@code Mac}, {@code Signature}) across calls.
+ * Reuses JCA engine objects ({@code Cipher}, {@code Mac}, {@code Signature}, {@code MessageDigest})
+ * across calls.
  *
  * <p>{@code getInstance} searches the provider list and costs more than the operation itself for
  * small inputs, so hot paths must not call it per operation. Platform threads keep one engine each
- * in a {@link ThreadLocal}. Virtual threads are usually created per request (Helidon 4 serves each
- * request on a fresh one), so a thread-local would never be hit twice and would only add garbage;
- * they borrow from a small shared pool instead.
+ * in a {@link ThreadLocal}. Virtual threads are usually created per task (a server runs each
+ * request that may block on a fresh one), so a thread-local would never be hit twice and would only
+ * add garbage; they borrow from a small shared pool instead.
  *
  * <p>Engines are stateful between {@code init} and {@code doFinal}. A caller holds the engine
  * exclusively from {@link #acquire()} to {@link #release(Object)}, must {@code init} it before use

@@ -1,9 +1,8 @@
 package io.clavis.server.identity;
 
+import io.clavis.core.crypto.Digests;
 import io.clavis.core.crypto.SecureRandoms;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -18,12 +17,8 @@ public final class Tokens {
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(SecureRandoms.bytes(32));
   }
 
+  /** The lower-case hex SHA-256 of a secret: the form tokens are stored and looked up under. */
   public static String hash(String secret) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Digests.sha256(secret.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,9 +1,8 @@
 package io.clavis.server.raft;
 
+import io.clavis.core.crypto.Digests;
 import io.clavis.server.error.ClavisException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -103,12 +102,7 @@ public final class Idempotency {
   }
 
   private static String digest(byte[] request) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(request);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(request));
   }
 
   /** The bytes that identify a request: method, path with query, and canonical body. */
