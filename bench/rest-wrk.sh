@@ -2,8 +2,8 @@
 # REST throughput of a single dev node, measured with wrk on the same machine, for every hot path
 # (encrypt, decrypt, generate-data-key, HMAC, ECDSA P-256 sign) and Clavis's own static reply.
 # Usage: bench/rest-wrk.sh [DURATION_SECONDS] [CONNECTIONS[,CONNECTIONS...]] [OPERATION...]
-#   OPERATION: health encrypt decrypt generate-data-key mac sign jdk-sign nginx (default: all;
-#   jdk-sign and nginx last so that they run while the node is idle). jdk-sign is the JDK's raw
+#   OPERATION: health encrypt decrypt generate-data-key mac sign jdk-sign nginx nginx-io (default:
+#   all; jdk-sign and nginx last so that they run while the node is idle). jdk-sign is the JDK's raw
 #   ECDSA P-256 signing rate on two threads (JMH), the reference for sign. rsa-decrypt (only when
 #   named) decrypts a 32-byte key under an RSA-2048 key (OAEP).
 #   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
@@ -15,7 +15,10 @@
 # FIRST_WARMUP=SECONDS (default 30) so that it is not measured while the JIT is still compiling.
 # With nginx installed (apt-get install nginx) it also measures, in the same run and with the
 # node's own TLS certificate, nginx answering a fixed 300-byte JSON, and prints each Clavis
-# figure as a ratio of it. Each line: name, req/s, p50, p99 (wrk's latency distribution).
+# figure as a ratio of it. nginx-io is nginx doing the I/O of an encrypt request without the rest:
+# it reads the same 1 KiB-plaintext POST, answers a fixed JSON as long as Clavis's encrypt answer
+# and writes an access log line per request (buffered 16 KiB); Clavis's operations are printed as
+# ratios of it too. Each line: name, req/s, p50, p99 (wrk's latency distribution).
 # CPU_PER_REQUEST=1 adds the CPU time each measured request cost the server (the node's JVM, or
 # nginx's workers) and wrk, user and kernel apart, from /proc/PID/stat over the measured run.
 set -euo pipefail
@@ -26,7 +29,7 @@ DURATION="${1:-15}"
 CONNECTIONS="${2:-64}"
 shift 2 2>/dev/null || shift $#
 OPS=("${@}")
-[ ${#OPS[@]} -gt 0 ] || OPS=(health encrypt decrypt generate-data-key mac sign jdk-sign nginx)
+[ ${#OPS[@]} -gt 0 ] || OPS=(health encrypt decrypt generate-data-key mac sign jdk-sign nginx nginx-io)
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
@@ -69,9 +72,14 @@ script mac "{\"message\":\"$PLAINTEXT\"}"
 script sign "{\"message\":\"$PLAINTEXT\",\"algorithm\":\"ECDSA_SHA256\"}"
 
 NGINX_API=""
-if command -v nginx >/dev/null 2>&1 && [[ " ${OPS[*]} " == *" nginx "* ]]; then
+if command -v nginx >/dev/null 2>&1 && [[ " ${OPS[*]} " == *" nginx"* ]]; then
   NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   REPLY="$(printf '{"status":"ok","reference":"a fixed reply of three hundred bytes","padding":"%0221d"}' 0)"
+  # As long as Clavis's own answer to the encrypt request wrk sends.
+  ENCRYPT_ANSWER_BYTES="$(curl -s --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
+    -H 'Content-Type: application/json' --data-binary "{\"plaintext\":\"$PLAINTEXT\"}" \
+    "$API/v1/keys/$AES/encrypt" | wc -c)"
+  IO_REPLY="$(printf '{"status":"ok","padding":"%0*d"}' $((ENCRYPT_ANSWER_BYTES - 28)) 0)"
   cat >"$WORK/nginx.conf" <<NGINX
 worker_processes auto;
 pid $WORK/nginx.pid;
@@ -85,6 +93,11 @@ http {
     ssl_certificate $WORK/data/tls/server.pem;
     ssl_certificate_key $WORK/data/tls/server-key.pem;
     location / { default_type application/json; return 200 '$REPLY'; }
+    location /io {
+      access_log $WORK/nginx-access.log combined buffer=16k;
+      default_type application/json;
+      return 200 '$IO_REPLY';
+    }
   }
 }
 NGINX
@@ -125,7 +138,7 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
     wrk "${args[@]}" -d"${WARMUP:-5}s" "$2" >/dev/null # warm-up
     local line servers=() before=()
     if [ "${CPU_PER_REQUEST:-0}" = 1 ]; then
-      if [ "$1" = nginx ]; then mapfile -t servers < <(pgrep -P "$NGINX_PID"); else servers=("$NODE_PID"); fi
+      if [[ "$1" == nginx* ]]; then mapfile -t servers < <(pgrep -P "$NGINX_PID"); else servers=("$NODE_PID"); fi
       before=("$(ticks 14 "${servers[@]}")" "$(ticks 15 "${servers[@]}")")
     fi
     # `times` in the subshell: the user and kernel time of the wrk it has just waited for
@@ -159,6 +172,7 @@ echo "wrk, $CONNECTIONS connections, ${DURATION}s after ${WARMUP:-5}s of warm-up
 for op in "${OPS[@]}"; do
   case "$op" in
     nginx) [ -n "$NGINX_API" ] && run nginx "$NGINX_API/" "" ;;
+    nginx-io) [ -n "$NGINX_API" ] && run nginx-io "$NGINX_API/io" "$WORK/encrypt.lua" ;;
     health) run health "$API/v1/sys/health" "" ;;
     encrypt) run encrypt "$API/v1/keys/$AES/encrypt" "$WORK/encrypt.lua" ;;
     decrypt) run decrypt "$API/v1/decrypt" "$WORK/decrypt.lua" ;;
@@ -183,11 +197,13 @@ if [ -n "${RATE[sign]:-}" ] && [ -n "${RATE[jdk-sign]:-}" ]; then
     'BEGIN {printf "%-22s %.0f%% of the JDK'"'"'s raw signing rate\n", "sign", 100 * a / b}'
 fi
 for op in "${OPS[@]}"; do
-  [ "$op" = nginx ] || [ "$op" = jdk-sign ] || [ "$op" = rsa-decrypt ] && continue
-  if [ -n "$NGINX_API" ]; then
-    awk -v a="${RATE[$op]}" -v b="${RATE[nginx]}" -v n="$op" \
-      'BEGIN {printf "%-22s %.2fx nginx\n", n, a / b}'
-  fi
+  [[ "$op" == nginx* ]] || [ "$op" = jdk-sign ] || [ "$op" = rsa-decrypt ] && continue
+  for reference in nginx nginx-io; do
+    if [ -n "${RATE[$reference]:-}" ]; then
+      awk -v a="${RATE[$op]}" -v b="${RATE[$reference]}" -v n="$op" -v r="$reference" \
+        'BEGIN {printf "%-22s %.2fx %s\n", n, a / b, r}'
+    fi
+  done
   if [ -n "${RATE[encrypt]:-}" ] && [ "$op" != encrypt ] && [ "$op" != health ]; then
     awk -v a="${RATE[$op]}" -v b="${RATE[encrypt]}" -v n="$op" \
       'BEGIN {printf "%-22s %.2fx encrypt\n", n, a / b}'

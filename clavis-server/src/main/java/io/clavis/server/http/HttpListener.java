@@ -5,15 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.ClientAuth;
@@ -37,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTPS socket: Netty with one I/O thread per core, OpenSSL (BoringSSL) for TLS and epoll where
- * the platform has them (the JDK's TLS and NIO otherwise). It reads whole requests within the size
- * limits and hands each to the dispatcher on its connection's I/O thread.
+ * The HTTPS socket: Netty with one I/O thread per core, OpenSSL (BoringSSL) for TLS and io_uring or
+ * epoll where the platform has them (the JDK's TLS and NIO otherwise; {@link SocketTransport}). It
+ * reads whole requests within the size limits and hands each to the dispatcher on its connection's
+ * I/O thread.
  */
 final class HttpListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -60,7 +54,7 @@ final class HttpListener implements AutoCloseable {
   private final Settings settings;
   private final Consumer<HttpExchange> dispatcher;
   private final EventLoopGroup group;
-  private final boolean epoll;
+  private final SocketTransport transport;
   private final SslContext tls;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Channel server;
@@ -74,15 +68,18 @@ final class HttpListener implements AutoCloseable {
   }
 
   HttpListener(Settings settings, Consumer<HttpExchange> dispatcher) {
+    this(settings, dispatcher, SocketTransport.best());
+  }
+
+  HttpListener(Settings settings, Consumer<HttpExchange> dispatcher, SocketTransport transport) {
     this.settings = settings;
     this.dispatcher = dispatcher;
-    this.epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.transport = transport;
     this.group =
         new MultiThreadIoEventLoopGroup(
             Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().name("https-io-", 0).daemon().factory(),
-            io);
+            transport.ioHandlers());
     this.tls = tlsContext(settings);
   }
 
@@ -104,8 +101,6 @@ final class HttpListener implements AutoCloseable {
   }
 
   HttpListener start() {
-    Class<? extends ServerChannel> channel =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     HttpDecoderConfig decoder =
         new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_REQUEST_LINE)
@@ -115,7 +110,7 @@ final class HttpListener implements AutoCloseable {
       server =
           new ServerBootstrap()
               .group(group)
-              .channel(channel)
+              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(
@@ -143,11 +138,11 @@ final class HttpListener implements AutoCloseable {
               "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
               e));
     }
-    LOG.debug(
+    LOG.info(
         "HTTPS on {} with {} TLS and {}",
         server.localAddress(),
         OpenSsl.isAvailable() ? "OpenSSL" : "JDK",
-        epoll ? "epoll" : "NIO");
+        transport);
     return this;
   }
 

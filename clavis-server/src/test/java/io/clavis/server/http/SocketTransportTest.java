@@ -1,0 +1,148 @@
+package io.clavis.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.clavis.server.tls.ClusterCa;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The listener serves alike on every socket transport this machine offers. */
+class SocketTransportTest {
+  @Test
+  void ioUringIsChosenWhereTheKernelAllowsItUnlessTurnedOff() {
+    assertThat(SocketTransport.best())
+        .isEqualTo(
+            IoUring.isAvailable()
+                ? SocketTransport.IO_URING
+                : Epoll.isAvailable() ? SocketTransport.EPOLL : SocketTransport.NIO);
+    String before = System.getProperty(SocketTransport.PROPERTY);
+    System.setProperty(SocketTransport.PROPERTY, "off");
+    try {
+      assertThat(SocketTransport.best()).isNotEqualTo(SocketTransport.IO_URING);
+    } finally {
+      if (before == null) {
+        System.clearProperty(SocketTransport.PROPERTY);
+      } else {
+        System.setProperty(SocketTransport.PROPERTY, before);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SocketTransport.class)
+  void servesKeepAliveConcurrentAndLargeRequests(SocketTransport transport) throws Exception {
+    assumeTrue(
+        switch (transport) {
+          case IO_URING -> IoUring.isAvailable();
+          case EPOLL -> Epoll.isAvailable();
+          case NIO -> true;
+        },
+        transport + " is not available here");
+    ClusterCa ca = ClusterCa.create("transport-test");
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    KeyPair pair = ec.generateKeyPair();
+    X509Certificate cert =
+        ca.issueNodeCertificate("n1", pair.getPublic(), List.of("127.0.0.1"), Duration.ofDays(1));
+    HttpListener.Settings settings =
+        new HttpListener.Settings(
+            "127.0.0.1", 0, pair.getPrivate(), List.of(cert, ca.certificate()), 1 << 20, 2 << 20);
+    // Answers each request with its method, path and body length.
+    try (HttpListener listener =
+            new HttpListener(
+                    settings,
+                    exchange -> {
+                      byte[] body = exchange.body();
+                      String answer =
+                          exchange.methodText()
+                              + " "
+                              + exchange.rawPath()
+                              + " "
+                              + (body == null ? 0 : body.length);
+                      exchange.respond(
+                          200,
+                          Map.of("Content-Type", "text/plain"),
+                          answer.getBytes(StandardCharsets.US_ASCII));
+                    },
+                    transport)
+                .start();
+        HttpClient client = trustingClient()) {
+      String base = "https://127.0.0.1:" + listener.port();
+      for (int i = 0; i < 20; i++) {
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base + "/k/" + i)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("GET /k/" + i + " 0");
+      }
+      byte[] large = new byte[700_000];
+      new SecureRandom().nextBytes(large);
+      HttpResponse<String> posted =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/large"))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(large))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(posted.body()).isEqualTo("POST /large 700000");
+      List<CompletableFuture<HttpResponse<String>>> parallel = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        parallel.add(
+            client.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/p/" + i))
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(i * 100)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      for (int i = 0; i < 32; i++) {
+        assertThat(parallel.get(i).get(30, TimeUnit.SECONDS).body())
+            .isEqualTo("POST /p/" + i + " " + i * 100);
+      }
+    }
+  }
+
+  private static HttpClient trustingClient() throws Exception {
+    SSLContext trustAll = SSLContext.getInstance("TLS");
+    trustAll.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
+    return HttpClient.newBuilder()
+        .sslContext(trustAll)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  /** Accepts any server certificate: only this test's own listener is called. */
+  private static final class TrustAnything implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
