@@ -76,7 +76,7 @@ if command -v nginx >/dev/null 2>&1 && [[ " ${OPS[*]} " == *" nginx"* ]]; then
   NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   REPLY="$(printf '{"status":"ok","reference":"a fixed reply of three hundred bytes","padding":"%0221d"}' 0)"
   # As long as Clavis's own answer to the encrypt request wrk sends.
-  ENCRYPT_ANSWER_BYTES="$(curl -s --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
+  ENCRYPT_ANSWER_BYTES="$(curl -sf --cacert "$CLAVIS_CACERT" -H "Authorization: Bearer $CLAVIS_TOKEN" \
     -H 'Content-Type: application/json' --data-binary "{\"plaintext\":\"$PLAINTEXT\"}" \
     "$API/v1/keys/$AES/encrypt" | wc -c)"
   IO_REPLY="$(printf '{"status":"ok","padding":"%0*d"}' $((ENCRYPT_ANSWER_BYTES - 28)) 0)"

@@ -60,9 +60,9 @@ final class LineBuffer {
   }
 
   /**
-   * Appends the characters of {@code s} that JSON and UTF-8 leave as they are (printable ASCII
-   * other than a quote or a backslash) and returns true; at the first other character it takes back
-   * what it appended and returns false.
+   * Appends {@code s} and returns true if every character is one that JSON and UTF-8 leave as it is
+   * (ASCII from space to DEL other than a quote or a backslash); otherwise returns false at the
+   * first other character and leaves the buffer as it was.
    */
   boolean plainAscii(String s) {
     int n = s.length();

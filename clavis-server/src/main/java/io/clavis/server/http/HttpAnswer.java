@@ -11,9 +11,10 @@ import java.util.Map;
  * exact size, so that TLS seals each answer as one record straight from it (Netty's encoder wrote
  * the head into one buffer and left the body in another, which TLS then had to join first).
  *
- * <p>Header names must be tokens and values visible Latin-1 text (tabs allowed): anything else,
- * above all a line break, would let a value end the head early, so it is refused with an {@link
- * IllegalArgumentException} instead of being sent.
+ * <p>Header names must be tokens, and values must not hold control characters other than a tab:
+ * above all a line break would let a value end the head early, so it is refused with an {@link
+ * IllegalArgumentException} instead of being sent. Values are sent as ASCII, a character outside it
+ * as '?' (a node name in another script must not make every answer fail).
  */
 final class HttpAnswer {
   private static final int FIRST_STATUS = 100;
@@ -38,7 +39,9 @@ final class HttpAnswer {
 
   /**
    * Encodes an answer. {@code Content-Length} (except for 1xx and 204) and {@code Connection} are
-   * written here; the same names among {@code headers} are left out.
+   * written here; those names and {@code Transfer-Encoding} (the body is never chunked) among
+   * {@code headers} are left out, and of two headers whose names differ only in case the later is
+   * sent.
    *
    * @param content the body, or null for none
    * @param toHead whether the request was a HEAD: the head alone is sent, with the length the body
@@ -61,9 +64,16 @@ final class HttpAnswer {
     String length = declaresLength ? Integer.toString(contentLength) : null;
     boolean sendsBody = !toHead && declaresLength && status != 304;
     int size = statusLine.length + (keepAlive ? KEEP_ALIVE.length : CLOSE.length);
+    String[] names = new String[headers.size()];
+    String[] values = new String[names.length];
+    int count = 0;
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      if (!writtenHere(h.getKey())) {
-        size += checkedLength(h.getKey(), h.getValue()) + 4; // ": " and CRLF
+      names[count] = h.getKey();
+      values[count++] = h.getValue();
+    }
+    for (int i = 0; i < count; i++) {
+      if (sent(names, i)) {
+        size += checkedLength(names[i], values[i]) + 4; // ": " and CRLF
       }
     }
     if (length != null) {
@@ -74,13 +84,13 @@ final class HttpAnswer {
     }
     ByteBuf out = alloc.directBuffer(size);
     out.writeBytes(statusLine);
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      if (writtenHere(h.getKey())) {
+    for (int i = 0; i < count; i++) {
+      if (!sent(names, i)) {
         continue;
       }
-      out.writeCharSequence(h.getKey(), StandardCharsets.ISO_8859_1);
+      out.writeCharSequence(names[i], StandardCharsets.US_ASCII); // a token: ASCII
       out.writeByte(':').writeByte(' ');
-      out.writeCharSequence(h.getValue(), StandardCharsets.ISO_8859_1);
+      writeAscii(out, values[i]);
       out.writeByte('\r').writeByte('\n');
     }
     if (length != null) {
@@ -95,8 +105,27 @@ final class HttpAnswer {
     return out;
   }
 
-  private static boolean writtenHere(String name) {
-    return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Connection");
+  private static void writeAscii(ByteBuf out, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      out.writeByte(c < 0x80 ? c : '?');
+    }
+  }
+
+  /** Whether header {@code i} is sent: not one written here, and not given again later. */
+  private static boolean sent(String[] names, int i) {
+    String name = names[i];
+    if (name.equalsIgnoreCase("Content-Length")
+        || name.equalsIgnoreCase("Connection")
+        || name.equalsIgnoreCase("Transfer-Encoding")) {
+      return false;
+    }
+    for (int later = i + 1; later < names.length; later++) {
+      if (names[later].equalsIgnoreCase(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bytes of "name: value" without separators, once both are known to be valid. */
@@ -112,7 +141,7 @@ final class HttpAnswer {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+      if ((c < 0x20 && c != '\t') || c == 0x7f) {
         throw new IllegalArgumentException("header " + name + " has a character not allowed");
       }
     }

@@ -156,6 +156,22 @@ class HttpConnectionApiTest extends SharedNodeApiTest {
   }
 
   @Test
+  void aHeadRequestIsAnsweredWithTheHeadAlone() throws Exception {
+    try (RawHttp.Connection c = RawHttp.open(node)) {
+      c.write("HEAD /v1/vaults HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "\r\n");
+      Response head = c.readHead();
+      assertThat(head.status()).isEqualTo(405);
+      assertThat(head.headers().firstValue("content-length").map(Integer::parseInt))
+          .hasValueSatisfying(n -> assertThat(n).isPositive());
+      // Had a body followed the head, this answer would be read from the middle of it.
+      c.write("GET /v1/vaults HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "\r\n");
+      Response next = c.read();
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.json().has("items")).isTrue();
+    }
+  }
+
+  @Test
   void headersOverTheLimitAreRefusedAndTheConnectionClosed() throws Exception {
     try (RawHttp.Connection c = RawHttp.open(node)) {
       c.write(

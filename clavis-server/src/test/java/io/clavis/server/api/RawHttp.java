@@ -66,6 +66,11 @@ final class RawHttp {
       return parse(readOneResponse(in));
     }
 
+    /** The next response's head alone: the answer to a HEAD request, which has no body. */
+    Response readHead() throws IOException {
+      return parse(readHeadBytes(in));
+    }
+
     /** Whether the server closed the connection (waits up to the socket timeout for it). */
     boolean closedByServer() throws IOException {
       try {
@@ -83,24 +88,27 @@ final class RawHttp {
 
   /** The head and the Content-Length body of one response (the server may keep the line open). */
   private static byte[] readOneResponse(InputStream in) throws IOException {
+    byte[] head = readHeadBytes(in);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int headEnd = -1;
-    while (headEnd < 0) {
-      int b = in.read();
-      if (b < 0) {
-        return out.toByteArray();
-      }
-      out.write(b);
-      String sofar = out.toString(StandardCharsets.ISO_8859_1);
-      if (sofar.endsWith("\r\n\r\n")) {
-        headEnd = sofar.length();
-      }
-    }
+    out.write(head);
     Matcher m =
         Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
             .matcher(out.toString(StandardCharsets.ISO_8859_1));
     int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
     out.write(in.readNBytes(length));
+    return out.toByteArray();
+  }
+
+  /** Bytes up to and including the blank line that ends a head (fewer if the stream ends). */
+  private static byte[] readHeadBytes(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (!out.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      out.write(b);
+    }
     return out.toByteArray();
   }
 
