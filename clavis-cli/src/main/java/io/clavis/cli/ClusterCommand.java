@@ -231,7 +231,7 @@ final class ClusterCommand {
         "Hand Raft leadership to another voter, before maintenance of the leader's machine.",
         "The leader takes no writes until the new one is elected (they wait, they do not fail),"
             + " and gives up after 2 s. Moves leadership only away from the leader seen when the"
-            + " command starts. Prints the cluster status with its new leader."
+            + " command starts. Says whether leadership moved, then prints the cluster status."
       })
   static final class StepDown extends ClientCommand.Standalone {
     @Option(
@@ -242,7 +242,16 @@ final class ClusterCommand {
 
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
-      printStatus(out, client.stepDown(to));
+      String before = client.clusterStatus().leader();
+      ClusterStatus after = client.stepDown(to);
+      if (!out.isJson()) {
+        out.line(
+            before == null || before.equals(after.leader())
+                ? "Leadership did not move: " + after.leader() + " leads."
+                : "Leadership moved from " + before + " to " + after.leader() + ".");
+        out.line("");
+      }
+      printStatus(out, after);
       return 0;
     }
   }

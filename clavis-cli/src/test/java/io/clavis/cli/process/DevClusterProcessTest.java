@@ -134,8 +134,13 @@ class DevClusterProcessTest {
         InProcessCli.Result any = cli.run("cluster", "step-down");
         assertThat(any.exit()).as(any.err()).isZero();
         assertThat(any.out())
+            .startsWith("Leadership moved from " + follower + " to node")
             .containsPattern("Leader: +node[123]\\n")
             .doesNotContain("Leader:          " + follower + "\n");
+        String leader = node1.clusterStatus().leader();
+        InProcessCli.Result same = cli.run("cluster", "step-down", "--to", leader);
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.out()).startsWith("Leadership did not move: " + leader + " leads.\n");
         assertThat(node2.createVault("after-step-down", null).name()).isEqualTo("after-step-down");
 
         // The load generator, spread, reaches every node; otherwise only the first.
