@@ -240,6 +240,20 @@ final class DevCluster {
         candidate.name() + " joined; starting it on " + apiAddress + " (data " + data + ")");
   }
 
+  /**
+   * The heap of a node process (a floor too, or G1 shrinks the heap under load and collects several
+   * times a second) and Clavis's own switches ({@code -Dclavis.openssl=off}, {@code
+   * -Dclavis.io_uring=off}) as this process was given them, so that every node runs alike.
+   */
+  static List<String> childJvmOptions(java.util.Properties properties) {
+    List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Xms256m"));
+    properties.stringPropertyNames().stream()
+        .filter(name -> name.startsWith("clavis."))
+        .sorted()
+        .forEach(name -> options.add("-D" + name + "=" + properties.getProperty(name)));
+    return options;
+  }
+
   private static String bracketed(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
   }
@@ -253,7 +267,7 @@ final class DevCluster {
             .orElseThrow(() -> new IOException(data + " has no node identity (node.json)"));
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx512m");
+    cmd.addAll(childJvmOptions(System.getProperties()));
     cmd.add("--enable-native-access=ALL-UNNAMED");
     if (Runtime.version().feature() >= 23) {
       // Netty inside Ratis uses sun.misc.Unsafe on purpose; as bin/clavis does.
