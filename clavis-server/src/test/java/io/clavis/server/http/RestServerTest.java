@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +23,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,9 +106,7 @@ class RestServerTest {
                 new MetricsRegistry().requests(),
                 routes)
             .start();
-    SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
-    client = HttpClient.newBuilder().sslContext(trustAll).build();
+    client = TrustingClient.create();
   }
 
   @AfterEach
@@ -239,19 +233,5 @@ class RestServerTest {
         .failsWithin(Duration.ofSeconds(30))
         .withThrowableThat()
         .withRootCauseInstanceOf(java.io.IOException.class);
-  }
-
-  /** Accepts any server certificate: only this test's own server is called. */
-  private static final class TrustAnything implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

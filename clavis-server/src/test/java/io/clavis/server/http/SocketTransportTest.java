@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,7 +85,7 @@ class SocketTransportTest {
                     },
                     transport)
                 .start();
-        HttpClient client = trustingClient()) {
+        HttpClient client = TrustingClient.create()) {
       String base = "https://127.0.0.1:" + listener.port();
       for (int i = 0; i < 20; i++) {
         HttpResponse<String> r =
@@ -120,29 +117,6 @@ class SocketTransportTest {
         assertThat(parallel.get(i).get(30, TimeUnit.SECONDS).body())
             .isEqualTo("POST /p/" + i + " " + i * 100);
       }
-    }
-  }
-
-  private static HttpClient trustingClient() throws Exception {
-    SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
-    return HttpClient.newBuilder()
-        .sslContext(trustAll)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-  }
-
-  /** Accepts any server certificate: only this test's own listener is called. */
-  private static final class TrustAnything implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
