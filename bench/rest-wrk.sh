@@ -21,6 +21,11 @@
 # ratios of it too. Each line: name, req/s, p50, p99 (wrk's latency distribution).
 # CPU_PER_REQUEST=1 adds the CPU time each measured request cost the server (the node's JVM, or
 # nginx's workers) and wrk, user and kernel apart, from /proc/PID/stat over the measured run.
+# PROFILE=DIR profiles the node during each measured Clavis run with async-profiler (fetched from
+# Maven Central the first time) and writes DIR/OPERATION.html (a flame graph) and
+# DIR/OPERATION.collapsed (one stack a line, for scripts): with kernel frames (event=cpu) where
+# kernel.perf_event_paranoid is 1 or lower, else Java and native frames only (event=itimer). The
+# profiler costs a few per cent, so those runs' figures are a little lower.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
@@ -109,6 +114,24 @@ NGINX
   curl -sk -o /dev/null "$NGINX_API/" || { cat "$WORK/nginx-error.log" >&2; exit 1; }
 fi
 
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p "$PROFILE"
+  PROFILE="$(cd "$PROFILE" && pwd)" # the node writes the files, from its own directory
+  AP_VERSION=4.1
+  AP_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar"
+  [ -f "$AP_JAR" ] || "$ROOT/mvnw" -q -B dependency:get \
+    -Dartifact="tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64" >/dev/null
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("linux-x64/libasyncProfiler.so", sys.argv[2])' \
+    "$AP_JAR" "$WORK/ap"
+  AP_LIB="$WORK/ap/linux-x64/libasyncProfiler.so"
+  JCMD="$(dirname "$(readlink -f "/proc/$NODE_PID/exe")")/jcmd"
+  AP_EVENT=itimer
+  [ "$(cat /proc/sys/kernel/perf_event_paranoid)" -le 1 ] && AP_EVENT=cpu
+fi
+profiler() { # $1 = async-profiler command, e.g. start,event=cpu
+  "$JCMD" "$NODE_PID" JVMTI.agent_load "$AP_LIB" "\"$1\"" >/dev/null
+}
+
 declare -A RATE
 ticks() { # $1 = 14 (user) or 15 (kernel), then PIDs: their CPU time in clock ticks, summed
   local field=$1 pid total=0
@@ -136,7 +159,12 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
       WARMED=1
     fi
     wrk "${args[@]}" -d"${WARMUP:-5}s" "$2" >/dev/null # warm-up
-    local line servers=() before=()
+    local line servers=() before=() profiled=""
+    if [ -n "${PROFILE:-}" ] && [[ "$1" != nginx* ]]; then
+      profiled="$PROFILE/$1"
+      [[ "$CONNECTIONS" != *,* ]] || profiled="$PROFILE/$1-$level"
+      profiler "start,event=$AP_EVENT,interval=1ms"
+    fi
     if [ "${CPU_PER_REQUEST:-0}" = 1 ]; then
       if [[ "$1" == nginx* ]]; then mapfile -t servers < <(pgrep -P "$NGINX_PID"); else servers=("$NODE_PID"); fi
       before=("$(ticks 14 "${servers[@]}")" "$(ticks 15 "${servers[@]}")")
@@ -158,6 +186,11 @@ run() { # $1 = name, $2 = URL, $3 = lua script or empty
           printf "%-18s CPU per request: server %.1f µs (user %.1f, kernel %.1f), wrk %.1f µs (user %.1f, kernel %.1f)\n",
             "", (su + sk) * 1e6 / hz / n, su * 1e6 / hz / n, sk * 1e6 / hz / n,
             (wrk[1] + wrk[2]) * 1e6 / n, wrk[1] * 1e6 / n, wrk[2] * 1e6 / n }'
+    fi
+    if [ -n "$profiled" ]; then
+      profiler "dump,file=$profiled.collapsed,collapsed"
+      profiler "stop,file=$profiled.html"
+      printf '%-18s profile (%s): %s.html, %s.collapsed\n' "" "$AP_EVENT" "$profiled" "$profiled"
     fi
     local rps p99
     rps="$(echo "$line" | awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}')"
