@@ -243,16 +243,27 @@ final class ClusterCommand {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) {
       String before = client.clusterStatus().leader();
-      ClusterStatus after = client.stepDown(to);
+      ClusterStatus after = client.stepDown(to, before);
       if (!out.isJson()) {
-        out.line(
-            before == null || before.equals(after.leader())
-                ? "Leadership did not move: " + after.leader() + " leads."
-                : "Leadership moved from " + before + " to " + after.leader() + ".");
+        out.line(movement(before, after.leader()));
         out.line("");
       }
       printStatus(out, after);
       return 0;
+    }
+
+    static String movement(String before, String after) {
+      if (after == null) {
+        return before == null
+            ? "No member leads yet."
+            : "Leadership left " + before + "; no new leader is known yet.";
+      }
+      if (before == null) {
+        return after + " leads.";
+      }
+      return before.equals(after)
+          ? "Leadership did not move: " + after + " leads."
+          : "Leadership moved from " + before + " to " + after + ".";
     }
   }
 

@@ -40,6 +40,18 @@ class ClusterCommandTest {
   }
 
   @Test
+  void stepDownSaysWhatHappenedToLeadershipInEveryCase() {
+    assertThat(ClusterCommand.StepDown.movement("node1", "node2"))
+        .isEqualTo("Leadership moved from node1 to node2.");
+    assertThat(ClusterCommand.StepDown.movement("node1", "node1"))
+        .isEqualTo("Leadership did not move: node1 leads.");
+    assertThat(ClusterCommand.StepDown.movement("node1", null))
+        .isEqualTo("Leadership left node1; no new leader is known yet.");
+    assertThat(ClusterCommand.StepDown.movement(null, "node3")).isEqualTo("node3 leads.");
+    assertThat(ClusterCommand.StepDown.movement(null, null)).isEqualTo("No member leads yet.");
+  }
+
+  @Test
   void addCandidateOptions() {
     ClusterCommand.AddCandidate a =
         parse(

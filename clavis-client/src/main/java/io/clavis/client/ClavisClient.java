@@ -952,7 +952,15 @@ public final class ClavisClient implements AutoCloseable {
    * and it is sent again to another one, does not move leadership a second time.
    */
   public ClusterStatus stepDown(String to) {
-    String leader = clusterStatus().leader();
+    return stepDown(to, clusterStatus().leader());
+  }
+
+  /**
+   * The same, moving leadership only away from {@code from} (the leader the caller saw; null: from
+   * whichever member leads): if another member leads by now, nothing moves.
+   */
+  public ClusterStatus stepDown(String to, String from) {
+    String leader = from;
     ObjectNode body = mapper.createObjectNode();
     if (to != null) {
       body.put("to", to);

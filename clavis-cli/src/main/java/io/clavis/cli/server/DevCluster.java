@@ -240,17 +240,24 @@ final class DevCluster {
         candidate.name() + " joined; starting it on " + apiAddress + " (data " + data + ")");
   }
 
+  /** The switches a node process takes over from this one, so that node 1 and the rest agree. */
+  private static final List<String> INHERITED_SWITCHES =
+      List.of("clavis.io_uring", "clavis.openssl");
+
   /**
    * The heap of a node process (a floor too, or G1 shrinks the heap under load and collects several
    * times a second) and Clavis's own switches ({@code -Dclavis.openssl=off}, {@code
-   * -Dclavis.io_uring=off}) as this process was given them, so that every node runs alike.
+   * -Dclavis.io_uring=off}) as this process was given them. Only those: anything else set here
+   * stays here.
    */
   static List<String> childJvmOptions(java.util.Properties properties) {
     List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Xms256m"));
-    properties.stringPropertyNames().stream()
-        .filter(name -> name.startsWith("clavis."))
-        .sorted()
-        .forEach(name -> options.add("-D" + name + "=" + properties.getProperty(name)));
+    for (String name : INHERITED_SWITCHES) {
+      String value = properties.getProperty(name);
+      if (value != null) {
+        options.add("-D" + name + "=" + value);
+      }
+    }
     return options;
   }
 

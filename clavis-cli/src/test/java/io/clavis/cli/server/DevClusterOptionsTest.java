@@ -12,6 +12,7 @@ class DevClusterOptionsTest {
     p.setProperty("clavis.openssl", "off");
     p.setProperty("clavis.io_uring", "off");
     p.setProperty("user.home", "/root");
+    p.setProperty("clavis.some-future-secret", "x");
     p.setProperty("java.class.path", "x.jar");
     assertThat(DevCluster.childJvmOptions(p))
         .containsExactly("-Xmx512m", "-Xms256m", "-Dclavis.io_uring=off", "-Dclavis.openssl=off");
