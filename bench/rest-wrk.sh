@@ -123,7 +123,7 @@ if [ -n "${PROFILE:-}" ]; then
   JCMD="$(dirname "$(readlink -f "/proc/$NODE_PID/exe")")/jcmd"
   [ -x "$JCMD" ] || { echo "bench: PROFILE needs jcmd next to the node's java ($JCMD)" >&2; exit 1; }
   "$ROOT/mvnw" -q -B -N -f "$ROOT/pom.xml" dependency:copy \
-    -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -DoutputDirectory="$WORK/ap" >/dev/null ||
+    -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -DoutputDirectory="$WORK/ap" >/dev/null 2>&1 ||
     { echo "bench: could not fetch async-profiler from Maven" >&2; exit 1; }
   python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("linux-x64/libasyncProfiler.so", sys.argv[2])' \
     "$WORK"/ap/async-profiler-*.jar "$WORK/ap"

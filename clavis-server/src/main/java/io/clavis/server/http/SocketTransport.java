@@ -12,10 +12,12 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 
 /**
- * How the listener's I/O threads talk to the kernel: io_uring where the kernel allows it (the sends
- * and receives of a round of answers go to the kernel in one call, not one system call each), else
- * epoll, else the JDK's NIO. {@code -Dclavis.io_uring=off} keeps a node on epoll, e.g. where
- * io_uring is allowed but not wanted.
+ * How the listener's I/O threads talk to the kernel: epoll, else the JDK's NIO; io_uring when asked
+ * for with {@code -Dclavis.io_uring=on} and the kernel allows it (the sends and receives of a round
+ * of answers go to the kernel in one call, not one system call each). Not the default: when a node
+ * dies, the kernel closes its io_uring sockets only after tearing the ring down, later than the
+ * process ends, and a load balancer can meanwhile send a request into a connection that then breaks
+ * (ADR 18).
  */
 enum SocketTransport {
   IO_URING("io_uring"),
@@ -30,9 +32,9 @@ enum SocketTransport {
     this.label = label;
   }
 
-  /** The fastest transport this platform offers and the node's settings allow. */
+  /** The transport the node's settings ask for, as far as this platform offers it. */
   static SocketTransport best() {
-    if (!"off".equalsIgnoreCase(System.getProperty(PROPERTY, "auto")) && IoUring.isAvailable()) {
+    if ("on".equalsIgnoreCase(System.getProperty(PROPERTY, "off")) && IoUring.isAvailable()) {
       return IO_URING;
     }
     return Epoll.isAvailable() ? EPOLL : NIO;

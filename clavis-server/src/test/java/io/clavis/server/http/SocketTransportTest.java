@@ -28,16 +28,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The listener serves alike on every socket transport this machine offers. */
 class SocketTransportTest {
   @Test
-  void ioUringIsChosenWhereTheKernelAllowsItUnlessTurnedOff() {
-    assertThat(SocketTransport.best())
-        .isEqualTo(
-            IoUring.isAvailable()
-                ? SocketTransport.IO_URING
-                : Epoll.isAvailable() ? SocketTransport.EPOLL : SocketTransport.NIO);
+  void epollByDefaultAndIoUringOnlyWhenAskedFor() {
+    SocketTransport fallback = Epoll.isAvailable() ? SocketTransport.EPOLL : SocketTransport.NIO;
     String before = System.getProperty(SocketTransport.PROPERTY);
-    System.setProperty(SocketTransport.PROPERTY, "off");
     try {
-      assertThat(SocketTransport.best()).isNotEqualTo(SocketTransport.IO_URING);
+      System.clearProperty(SocketTransport.PROPERTY);
+      assertThat(SocketTransport.best()).isEqualTo(fallback);
+      System.setProperty(SocketTransport.PROPERTY, "on");
+      assertThat(SocketTransport.best())
+          .isEqualTo(IoUring.isAvailable() ? SocketTransport.IO_URING : fallback);
+      System.setProperty(SocketTransport.PROPERTY, "off");
+      assertThat(SocketTransport.best()).isEqualTo(fallback);
     } finally {
       if (before == null) {
         System.clearProperty(SocketTransport.PROPERTY);
