@@ -960,13 +960,12 @@ public final class ClavisClient implements AutoCloseable {
    * whichever member leads): if another member leads by now, nothing moves.
    */
   public ClusterStatus stepDown(String to, String from) {
-    String leader = from;
     ObjectNode body = mapper.createObjectNode();
     if (to != null) {
       body.put("to", to);
     }
-    if (leader != null) {
-      body.put("from", leader);
+    if (from != null) {
+      body.put("from", from);
     }
     return as(
         transport.send(HttpTransport.Call.post("/v1/cluster/step-down", body)),

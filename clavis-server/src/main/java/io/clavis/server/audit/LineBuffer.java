@@ -49,10 +49,7 @@ final class LineBuffer {
   }
 
   LineBuffer utf8(String s) {
-    return bytes(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  LineBuffer bytes(byte[] b) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
     ensure(b.length);
     System.arraycopy(b, 0, bytes, length, b.length);
     length += b.length;

@@ -2,6 +2,7 @@ package io.clavis.server.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Map;
  * exact size, so that TLS seals each answer as one record straight from it (Netty's encoder wrote
  * the head into one buffer and left the body in another, which TLS then had to join first).
  *
- * <p>Header names must be tokens, and values must not hold control characters other than a tab:
- * above all a line break would let a value end the head early, so it is refused with an {@link
- * IllegalArgumentException} instead of being sent. Values are sent as ASCII, a character outside it
- * as '?' (a node name in another script must not make every answer fail).
+ * <p>Header names must be tokens, and values must not hold control characters other than a tab nor
+ * start with white space (Netty's rules, as its encoder applied them): above all a line break would
+ * let a value end the head early, so it is refused with an {@link IllegalArgumentException} instead
+ * of being sent. Values are sent as ASCII, a character outside it as '?' (a node name in another
+ * script must not make every answer fail).
  */
 final class HttpAnswer {
   private static final int FIRST_STATUS = 100;
@@ -28,7 +30,6 @@ final class HttpAnswer {
       "Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLOSE =
       "Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final boolean[] TOKEN = tokenCharacters();
 
   private HttpAnswer() {}
 
@@ -71,8 +72,10 @@ final class HttpAnswer {
       names[count] = h.getKey();
       values[count++] = h.getValue();
     }
+    boolean[] sent = new boolean[count];
     for (int i = 0; i < count; i++) {
-      if (sent(names, i)) {
+      sent[i] = sent(names, i);
+      if (sent[i]) {
         size += checkedLength(names[i], values[i]) + 4; // ": " and CRLF
       }
     }
@@ -85,7 +88,7 @@ final class HttpAnswer {
     ByteBuf out = alloc.directBuffer(size);
     out.writeBytes(statusLine);
     for (int i = 0; i < count; i++) {
-      if (!sent(names, i)) {
+      if (!sent[i]) {
         continue;
       }
       out.writeCharSequence(names[i], StandardCharsets.US_ASCII); // a token: ASCII
@@ -130,20 +133,11 @@ final class HttpAnswer {
 
   /** The bytes of "name: value" without separators, once both are known to be valid. */
   private static int checkedLength(String name, String value) {
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("empty header name");
+    if (name.isEmpty() || HttpHeaderValidationUtil.validateToken(name) >= 0) {
+      throw new IllegalArgumentException("header name is not a token: " + name);
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= TOKEN.length || !TOKEN[c]) {
-        throw new IllegalArgumentException("header name is not a token: " + name);
-      }
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        throw new IllegalArgumentException("header " + name + " has a character not allowed");
-      }
+    if (HttpHeaderValidationUtil.validateValidHeaderValue(value) >= 0) {
+      throw new IllegalArgumentException("header " + name + " has a character not allowed");
     }
     return name.length() + value.length();
   }
@@ -156,20 +150,5 @@ final class HttpAnswer {
           ("HTTP/1.1 " + s + " " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
     return lines;
-  }
-
-  private static boolean[] tokenCharacters() {
-    boolean[] token = new boolean[128];
-    for (char c = '0'; c <= '9'; c++) {
-      token[c] = true;
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      token[c] = true;
-      token[Character.toUpperCase(c)] = true;
-    }
-    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-      token[c] = true;
-    }
-    return token;
   }
 }

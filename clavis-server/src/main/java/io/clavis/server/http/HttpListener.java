@@ -30,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTPS socket: Netty with one I/O thread per core, OpenSSL (BoringSSL) for TLS and io_uring or
- * epoll where the platform has them (the JDK's TLS and NIO otherwise; {@link SocketTransport}). It
- * reads whole requests within the size limits and hands each to the dispatcher on its connection's
- * I/O thread.
+ * The HTTPS socket: Netty with one I/O thread per core, OpenSSL (BoringSSL) for TLS and epoll where
+ * the platform has them (the JDK's TLS and NIO otherwise; io_uring when asked for: {@link
+ * SocketTransport}). It reads whole requests within the size limits and hands each to the
+ * dispatcher on its connection's I/O thread.
  */
 final class HttpListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -68,7 +68,7 @@ final class HttpListener implements AutoCloseable {
   }
 
   HttpListener(Settings settings, Consumer<HttpExchange> dispatcher) {
-    this(settings, dispatcher, SocketTransport.best());
+    this(settings, dispatcher, SocketTransport.chosen());
   }
 
   HttpListener(Settings settings, Consumer<HttpExchange> dispatcher, SocketTransport transport) {

@@ -14,10 +14,10 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 /**
  * How the listener's I/O threads talk to the kernel: epoll, else the JDK's NIO; io_uring when asked
  * for with {@code -Dclavis.io_uring=on} and the kernel allows it (the sends and receives of a round
- * of answers go to the kernel in one call, not one system call each). Not the default: when a node
- * dies, the kernel closes its io_uring sockets only after tearing the ring down, later than the
- * process ends, and a load balancer can meanwhile send a request into a connection that then breaks
- * (ADR 18).
+ * of answers go to the kernel in one call, not one system call each). Not the default: a node
+ * killed behind a load balancer closes its io_uring connections a moment after it ends (most likely
+ * when the kernel tears the ring down), and the balancer can meanwhile send a request into one (ADR
+ * 18).
  */
 enum SocketTransport {
   IO_URING("io_uring"),
@@ -33,7 +33,7 @@ enum SocketTransport {
   }
 
   /** The transport the node's settings ask for, as far as this platform offers it. */
-  static SocketTransport best() {
+  static SocketTransport chosen() {
     if ("on".equalsIgnoreCase(System.getProperty(PROPERTY, "off")) && IoUring.isAvailable()) {
       return IO_URING;
     }

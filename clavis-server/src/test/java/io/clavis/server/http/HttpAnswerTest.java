@@ -87,7 +87,7 @@ class HttpAnswerTest {
   @Test
   void aHeaderThatCouldEndTheHeadEarlyIsRefused() {
     for (String value :
-        new String[] {"a\r\nSet-Cookie: x", "a\nb", "a\0", "a\u007f", "\u001b[0m"}) {
+        new String[] {"a\r\nSet-Cookie: x", "a\nb", "a\0", "a\u007f", "\u001b[0m", " leading"}) {
       assertThatThrownBy(() -> HttpAnswer.encode(ALLOC, 200, Map.of("X", value), null, false, true))
           .as(value)
           .isInstanceOf(IllegalArgumentException.class)

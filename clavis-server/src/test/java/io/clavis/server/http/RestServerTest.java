@@ -8,16 +8,11 @@ import io.clavis.server.audit.AuditEvent;
 import io.clavis.server.error.ClavisException;
 import io.clavis.server.error.ErrorCode;
 import io.clavis.server.metrics.MetricsRegistry;
-import io.clavis.server.tls.ClusterCa;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -48,12 +43,7 @@ class RestServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    ClusterCa ca = ClusterCa.create("audit-test");
-    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-    ec.initialize(256);
-    KeyPair pair = ec.generateKeyPair();
-    X509Certificate cert =
-        ca.issueNodeCertificate("n1", pair.getPublic(), List.of("127.0.0.1"), Duration.ofDays(1));
+    ListenerIdentity identity = ListenerIdentity.create();
     RestServer.AuditSink sink =
         new RestServer.AuditSink() {
           @Override
@@ -94,12 +84,7 @@ class RestServerTest {
     server =
         new RestServer(
                 new RestServer.Settings(
-                    "127.0.0.1",
-                    0,
-                    BODY_LIMIT,
-                    "n1",
-                    pair.getPrivate(),
-                    List.of(cert, ca.certificate())),
+                    "127.0.0.1", 0, BODY_LIMIT, "n1", identity.key(), identity.chain()),
                 null,
                 null,
                 sink,

@@ -3,7 +3,6 @@ package io.clavis.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.clavis.server.tls.ClusterCa;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
 import java.net.URI;
@@ -11,11 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +28,12 @@ class SocketTransportTest {
     String before = System.getProperty(SocketTransport.PROPERTY);
     try {
       System.clearProperty(SocketTransport.PROPERTY);
-      assertThat(SocketTransport.best()).isEqualTo(fallback);
+      assertThat(SocketTransport.chosen()).isEqualTo(fallback);
       System.setProperty(SocketTransport.PROPERTY, "on");
-      assertThat(SocketTransport.best())
+      assertThat(SocketTransport.chosen())
           .isEqualTo(IoUring.isAvailable() ? SocketTransport.IO_URING : fallback);
       System.setProperty(SocketTransport.PROPERTY, "off");
-      assertThat(SocketTransport.best()).isEqualTo(fallback);
+      assertThat(SocketTransport.chosen()).isEqualTo(fallback);
     } finally {
       if (before == null) {
         System.clearProperty(SocketTransport.PROPERTY);
@@ -58,15 +53,10 @@ class SocketTransportTest {
           case NIO -> true;
         },
         transport + " is not available here");
-    ClusterCa ca = ClusterCa.create("transport-test");
-    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-    ec.initialize(256);
-    KeyPair pair = ec.generateKeyPair();
-    X509Certificate cert =
-        ca.issueNodeCertificate("n1", pair.getPublic(), List.of("127.0.0.1"), Duration.ofDays(1));
+    ListenerIdentity identity = ListenerIdentity.create();
     HttpListener.Settings settings =
         new HttpListener.Settings(
-            "127.0.0.1", 0, pair.getPrivate(), List.of(cert, ca.certificate()), 1 << 20, 2 << 20);
+            "127.0.0.1", 0, identity.key(), identity.chain(), 1 << 20, 2 << 20);
     // Answers each request with its method, path and body length.
     try (HttpListener listener =
             new HttpListener(
