@@ -13,9 +13,9 @@ import io.clavis.kmip.ttlv.TtlvEncoder;
 import io.clavis.kmip.ttlv.TtlvEnumeration;
 import io.clavis.kmip.ttlv.TtlvInteger;
 import io.clavis.kmip.ttlv.TtlvStructure;
-import io.clavis.server.tls.NodeTls;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -27,8 +27,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +37,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load balancer examples of docs/examples, run for real in front of three node processes:
- * HAProxy (active health checks, retries) keeps a steady load of encrypt calls free of failures
- * while a node is killed with SIGKILL, and stops sending it traffic; nginx (passive checks) skips a
- * dead node. The configurations are the documented files with only addresses, ports and file paths
+ * HAProxy (active health checks) and nginx (passive checks) each keep a steady load of encrypt
+ * calls free of failures while a node is killed with SIGKILL, and stop sending it traffic; each
+ * makes a write once when the node that made it died before answering (the Idempotency-Key they
+ * add). The configurations are the documented files with only addresses, ports and file paths
  * replaced. Skipped when haproxy or nginx is not installed (CI installs both).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +67,7 @@ class LoadBalancerProcessTest {
   private List<ClusterHarness.Node> nodes;
   private String keyId;
   private HttpClient http;
+  private int balancers;
 
   @BeforeAll
   void startCluster(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path tmp)
@@ -125,20 +123,118 @@ class LoadBalancerProcessTest {
     return r.json().get("id").asText();
   }
 
+  /** A balancer process in front of the nodes, with its configuration's files in {@code work}. */
+  private record Balancer(Process process, URI base, Path work, int kmipPort)
+      implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      stop(process);
+    }
+  }
+
+  /** Where the balancer sends each node's REST traffic: the node itself. */
+  private List<String> directly() {
+    return nodes.stream().map(n -> "127.0.0.1:" + apiPort(n)).toList();
+  }
+
   /**
-   * A working directory for {@code binary} holding the cluster CA, a free port for its REST
-   * frontend, and its example configuration with {@code /etc/<binary>/} files in the directory;
+   * A working directory for {@code binary} holding the cluster CA and the load balancer's
+   * certificate, and its example configuration with {@code /etc/<binary>/} files in the directory;
    * skips the test without the binary.
    */
-  private record Setup(Path work, int apiPort, String example) {}
+  private record Setup(Path work, String example) {}
 
   private Setup setUp(String binary, String exampleFile) throws IOException {
     Assumptions.assumeTrue(onPath(binary), binary + " is not installed");
-    Path work = Files.createDirectories(dir.resolve(binary));
+    Path work = dir.resolve(binary + "-" + ++balancers);
+    Files.createDirectories(work);
     Files.copy(cluster.caPem(), work.resolve("clavis-ca.pem"));
     String example = Files.readString(EXAMPLES.resolve(exampleFile));
-    return new Setup(
-        work, ClusterHarness.freePort(), replace(example, "/etc/" + binary + "/", work + "/"));
+    return new Setup(work, replace(example, "/etc/" + binary + "/", work + "/"));
+  }
+
+  /**
+   * HAProxy with docs/examples/haproxy.cfg, REST for node i sent to {@code upstreams.get(i)}; once
+   * it reports every REST server UP.
+   */
+  private Balancer haproxy(List<String> upstreams) throws Exception {
+    Setup setup = setUp("haproxy", "haproxy.cfg");
+    Path work = setup.work();
+    int apiPort = ClusterHarness.freePort();
+    String config =
+        replace(setup.example(), "bind :443 ", "bind 127.0.0.1:" + apiPort + " ")
+            .replace("/run/haproxy/", work + "/");
+    int kmipPort = ClusterHarness.freePort();
+    config = replace(config, "bind :5696", "bind 127.0.0.1:" + kmipPort);
+    for (int i = 0; i < nodes.size(); i++) {
+      String address = ADDRESSES.get(i);
+      String upstream = upstreams.get(i);
+      config = replace(config, address + ":8443", upstream);
+      config =
+          replace(
+              config,
+              address + ":5696 port 8443",
+              "127.0.0.1:"
+                  + kmipPort(nodes.get(i))
+                  + " port "
+                  + URI.create("//" + upstream).getPort());
+    }
+    Files.writeString(work.resolve("clavis-lb.pem"), loadBalancerPem());
+    Path cfg = Files.writeString(work.resolve("haproxy.cfg"), config);
+    Balancer haproxy =
+        new Balancer(
+            launch(work, "haproxy", "-f", cfg.toString(), "-db"),
+            URI.create("https://127.0.0.1:" + apiPort),
+            work,
+            kmipPort);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () ->
+                serverStates(work.resolve("clavis.sock")).values().stream().allMatch("UP"::equals));
+    return haproxy;
+  }
+
+  /** nginx with docs/examples/nginx.conf, REST for node i sent to {@code upstreams.get(i)}. */
+  private Balancer nginx(List<String> upstreams) throws Exception {
+    Setup setup = setUp("nginx", "nginx.conf");
+    Path work = setup.work();
+    int apiPort = ClusterHarness.freePort();
+    String config =
+        replace(setup.example(), "listen 443 ssl", "listen 127.0.0.1:" + apiPort + " ssl");
+    for (int i = 0; i < nodes.size(); i++) {
+      config = replace(config, ADDRESSES.get(i) + ":8443", upstreams.get(i));
+    }
+    config = replace(config, "http {", "http {\n    access_log off;");
+    String[] lb = splitPem(loadBalancerPem());
+    Files.writeString(work.resolve("clavis-lb.crt"), lb[0]);
+    Files.writeString(work.resolve("clavis-lb.key"), lb[1]);
+    Path cfg = Files.writeString(work.resolve("nginx.conf"), config);
+    Balancer nginx =
+        new Balancer(
+            launch(
+                work,
+                "nginx",
+                "-c",
+                cfg.toString(),
+                "-p",
+                work + "/",
+                "-e",
+                work.resolve("error.log").toString(),
+                "-g",
+                "daemon off; pid " + work.resolve("nginx.pid") + ";"),
+            URI.create("https://127.0.0.1:" + apiPort),
+            work,
+            0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                cluster.send(nginx.base().toString(), "GET", "/v1/sys/health", null).status()
+                    == 200);
+    return nginx;
   }
 
   /** What a scraper sees of the cluster: the leader's role and the lag of both followers. */
@@ -170,46 +266,24 @@ class LoadBalancerProcessTest {
 
   @Test
   void haproxyKeepsTheLoadFreeOfFailuresWhenANodeIsKilled() throws Exception {
-    Setup setup = setUp("haproxy", "haproxy.cfg");
-    Path work = setup.work();
-    int apiPort = setup.apiPort();
-    String config =
-        replace(setup.example(), "bind :443 ", "bind 127.0.0.1:" + apiPort + " ")
-            .replace("/run/haproxy/", work + "/");
-    int kmipPort = ClusterHarness.freePort();
-    config = replace(config, "bind :5696", "bind 127.0.0.1:" + kmipPort);
-    for (int i = 0; i < nodes.size(); i++) {
-      String address = ADDRESSES.get(i);
-      int api = apiPort(nodes.get(i));
-      config = replace(config, address + ":8443", "127.0.0.1:" + api);
-      config =
-          replace(
-              config,
-              address + ":5696 port 8443",
-              "127.0.0.1:" + kmipPort(nodes.get(i)) + " port " + api);
-    }
-    Files.writeString(work.resolve("clavis-lb.pem"), loadBalancerPem());
-    Path cfg = Files.writeString(work.resolve("haproxy.cfg"), config);
-    Path socket = work.resolve("clavis.sock");
-
-    Process haproxy = launch(work, "haproxy", "-f", cfg.toString(), "-db");
-    try (Load load = new Load(URI.create("https://127.0.0.1:" + apiPort), 4)) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .ignoreExceptions()
-          .until(() -> serverStates(socket).values().stream().allMatch("UP"::equals));
+    try (Balancer haproxy = haproxy(directly());
+        Load load = new Load(haproxy.base(), 4)) {
       load.start();
       load.awaitSuccesses(60);
       assertThat(load.nodesSeen()).as("round robin reaches every node").hasSize(3);
       // KMIP passes through: the node sees the client's certificate and answers.
-      assertThat(kmipDiscoverVersions(kmipPort)).as("KMIP Result Status").isZero();
+      assertThat(kmipDiscoverVersions(haproxy.kmipPort())).as("KMIP Result Status").isZero();
 
       ClusterHarness.Node victim = cluster.leader();
       victim.kill9();
       long killedAt = System.nanoTime();
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> "DOWN".equals(serverStates(socket).get(victim.name)));
+          .until(
+              () ->
+                  "DOWN"
+                      .equals(
+                          serverStates(haproxy.work().resolve("clavis.sock")).get(victim.name)));
       load.awaitSuccessesAfter(killedAt, 100);
       load.close();
 
@@ -218,65 +292,94 @@ class LoadBalancerProcessTest {
       assertThat(servedAfter).doesNotContain(victim.name).hasSize(2);
       System.out.println(
           "haproxy: " + load.successes() + " calls, none failed; " + victim + " killed");
-    } finally {
-      stop(haproxy);
     }
   }
 
   @Test
-  void nginxSkipsADeadNode() throws Exception {
-    Setup setup = setUp("nginx", "nginx.conf");
-    Path work = setup.work();
-    String config =
-        replace(setup.example(), "listen 443 ssl", "listen 127.0.0.1:" + setup.apiPort() + " ssl");
-    for (int i = 0; i < nodes.size(); i++) {
-      config = replace(config, ADDRESSES.get(i) + ":8443", "127.0.0.1:" + apiPort(nodes.get(i)));
-    }
-    config = replace(config, "http {", "http {\n    access_log off;");
-    String[] lb = splitPem(loadBalancerPem());
-    Files.writeString(work.resolve("clavis-lb.crt"), lb[0]);
-    Files.writeString(work.resolve("clavis-lb.key"), lb[1]);
-    Path cfg = Files.writeString(work.resolve("nginx.conf"), config);
+  void nginxKeepsTheLoadFreeOfFailuresWhenANodeIsKilled() throws Exception {
+    try (Balancer nginx = nginx(directly());
+        Load load = new Load(nginx.base(), 4)) {
+      load.start();
+      load.awaitSuccesses(60);
+      assertThat(load.nodesSeen()).as("round robin reaches every node").hasSize(3);
 
-    Process nginx =
-        launch(
-            work,
-            "nginx",
-            "-c",
-            cfg.toString(),
-            "-p",
-            work + "/",
-            "-e",
-            work.resolve("error.log").toString(),
-            "-g",
-            "daemon off; pid " + work.resolve("nginx.pid") + ";");
-    URI base = URI.create("https://127.0.0.1:" + setup.apiPort());
-    try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .until(
-              () -> cluster.send(base.toString(), "GET", "/v1/sys/health", null).status() == 200);
-      try (Load before = new Load(base, 2)) {
-        before.start();
-        before.awaitSuccesses(30);
-        before.close();
-        assertThat(before.failures()).as("failed calls").isEmpty();
-        assertThat(before.nodesSeen()).as("round robin reaches every node").hasSize(3);
-      }
-      // Killed between requests: nginx does not resend a POST already sent to a node that died,
-      // so a request in flight at that moment could fail (docs/load-balancing.md).
+      // Killed under load: requests in flight to it are sent again to another node.
       ClusterHarness.Node victim = nodes.get(2);
       victim.kill9();
-      try (Load after = new Load(base, 2)) {
-        after.start();
-        after.awaitSuccesses(60);
-        after.close();
-        assertThat(after.failures()).as("failed calls").isEmpty();
-        assertThat(after.nodesSeen()).doesNotContain(victim.name).hasSize(2);
+      long killedAt = System.nanoTime();
+      load.awaitSuccessesAfter(killedAt, 100);
+      load.close();
+
+      assertThat(load.failures()).as("failed calls").isEmpty();
+      assertThat(load.nodesSeenAfter(killedAt)).doesNotContain(victim.name).hasSize(2);
+      System.out.println(
+          "nginx: " + load.successes() + " calls, none failed; " + victim + " killed");
+    }
+  }
+
+  @Test
+  void haproxyMakesAWriteWhoseAnswerWasLostOnce() throws Exception {
+    aWriteWhoseAnswerWasLostIsMadeOnce(this::haproxy);
+  }
+
+  @Test
+  void nginxMakesAWriteWhoseAnswerWasLostOnce() throws Exception {
+    aWriteWhoseAnswerWasLostIsMadeOnce(this::nginx);
+  }
+
+  private interface BalancerStart {
+    Balancer start(List<String> upstreams) throws Exception;
+  }
+
+  /**
+   * A vault is created through the balancer, and the node that made it dies before its answer
+   * leaves (the relay drops the answer and closes the connection). The balancer sends the request
+   * again to another node with the Idempotency-Key it added, so the client gets the first answer
+   * (201, replayed) and the vault exists once: not a 502, and not a 409 for a name the first
+   * attempt took.
+   */
+  private void aWriteWhoseAnswerWasLostIsMadeOnce(BalancerStart balancer) throws Exception {
+    ClusterHarness.Node first = nodes.get(0);
+    Path tls = first.data.resolve("tls");
+    List<String> upstreams = new ArrayList<>(directly());
+    try (AnswerDroppingRelay relay =
+        new AnswerDroppingRelay(
+            Tls.context(cluster.caPem(), tls.resolve("server.pem"), tls.resolve("server-key.pem")),
+            Tls.trustingOnly(cluster.caPem()),
+            new InetSocketAddress("127.0.0.1", apiPort(first)),
+            head -> head.startsWith("POST /v1/vaults "))) {
+      upstreams.set(0, "127.0.0.1:" + relay.port());
+      try (Balancer lb = balancer.start(upstreams)) {
+        String name = null;
+        HttpResponse<String> answer = null;
+        // Round robin sends one of the first few creations through the relay.
+        for (int i = 0; i < 30 && relay.droppedRequest() == null; i++) {
+          name = "once-" + lb.work().getFileName() + "-" + i;
+          answer =
+              http.send(
+                  HttpRequest.newBuilder(lb.base().resolve("/v1/vaults"))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Authorization", "Bearer " + cluster.token())
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              JSON.writeValueAsString(Map.of("name", name))))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(answer.statusCode()).as("POST /v1/vaults: %s", answer.body()).isEqualTo(201);
+        }
+        assertThat(relay.droppedRequest())
+            .as("a creation passed the relay")
+            .isNotNull()
+            .containsPattern("(?im)^Idempotency-Key: *[A-Za-z0-9._:-]{1,128}$");
+        assertThat(answer.headers().firstValue("Idempotent-Replayed"))
+            .as("the repeat's answer")
+            .contains("true");
+        List<String> names = new ArrayList<>();
+        assertThat(first.call("GET", "/v1/vaults?limit=1000", null).json().get("items"))
+            .allSatisfy(v -> names.add(v.get("name").asText()));
+        assertThat(names).containsOnlyOnce(name);
       }
-    } finally {
-      stop(nginx);
     }
   }
 
@@ -420,24 +523,11 @@ class LoadBalancerProcessTest {
   private int kmipDiscoverVersions(int port) throws Exception {
     JsonNode files =
         JSON.readTree(cluster.node("node1").data.resolve("dev.json").toFile()).get("kmip");
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry(
-        "client",
-        NodeTls.readPrivateKey(Path.of(files.get("clientKey").asText())),
-        new char[0],
-        NodeTls.readCertificates(Path.of(files.get("clientCert").asText()))
-            .toArray(new X509Certificate[0]));
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, new char[0]);
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", NodeTls.readCertificates(cluster.caPem()).get(0));
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    SSLContext tls =
+        Tls.context(
+            cluster.caPem(),
+            Path.of(files.get("clientCert").asText()),
+            Path.of(files.get("clientKey").asText()));
     TtlvStructure version =
         TtlvStructure.of(
             Tag.PROTOCOL_VERSION,
