@@ -425,6 +425,80 @@ public final class ClavisClient implements AutoCloseable {
   }
 
   /**
+   * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts up to 1,000 plaintexts in one request, all
+   * or nothing (a plaintext the server refuses fails the call, its message naming the item).
+   *
+   * @param aads one AAD per plaintext (an element may be null), or null for none
+   * @return one result per plaintext, in order
+   */
+  public List<EncryptResult> encryptBatch(
+      String keyId, List<byte[]> plaintexts, List<byte[]> aads) {
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode items = body.putArray("items");
+    for (int i = 0; i < plaintexts.size(); i++) {
+      ObjectNode item =
+          items.addObject().put("plaintext", b64(Objects.requireNonNull(plaintexts.get(i))));
+      putBinary(item, "aad", batchAad(aads, i, plaintexts.size()));
+    }
+    JsonNode answer =
+        transport.send(HttpTransport.Call.post(keyPath(keyId, "/encrypt-batch"), body));
+    List<EncryptResult> out = new ArrayList<>(plaintexts.size());
+    for (JsonNode item : batchItems(answer, plaintexts.size())) {
+      out.add(as(item, EncryptResult.class));
+    }
+    return out;
+  }
+
+  /**
+   * {@code POST /v1/keys/{id}/decrypt-batch}: decrypts up to 1,000 ciphertexts of one key in one
+   * request. An item that cannot be decrypted is answered in its place ({@link
+   * BatchDecryptResult#ok()} false); a key that cannot be used fails the call.
+   *
+   * @param aads one AAD per ciphertext (an element may be null), or null for none
+   * @return one result per ciphertext, in order
+   */
+  public List<BatchDecryptResult> decryptBatch(
+      String keyId, List<String> ciphertexts, List<byte[]> aads) {
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode items = body.putArray("items");
+    for (int i = 0; i < ciphertexts.size(); i++) {
+      items.add(ciphertextBody(ciphertexts.get(i), batchAad(aads, i, ciphertexts.size())));
+    }
+    JsonNode answer =
+        transport.send(HttpTransport.Call.post(keyPath(keyId, "/decrypt-batch"), body));
+    List<BatchDecryptResult> out = new ArrayList<>(ciphertexts.size());
+    for (JsonNode item : batchItems(answer, ciphertexts.size())) {
+      JsonNode error = item.get("error");
+      out.add(
+          error == null
+              ? new BatchDecryptResult(as(item, DecryptResult.class), null, null)
+              : new BatchDecryptResult(
+                  null, error.path("code").asText(null), error.path("message").asText(null)));
+    }
+    return out;
+  }
+
+  private static byte[] batchAad(List<byte[]> aads, int i, int items) {
+    if (aads == null) {
+      return null;
+    }
+    if (aads.size() != items) {
+      throw new IllegalArgumentException("aads must have one element per item, or be null");
+    }
+    return aads.get(i);
+  }
+
+  /** The answer's items, which must be one per item sent. */
+  private JsonNode batchItems(JsonNode answer, int sent) {
+    JsonNode items = answer == null ? null : answer.get("items");
+    if (items == null || !items.isArray() || items.size() != sent) {
+      throw invalidResponse(
+          "batch of " + sent, new IllegalArgumentException("not one answer per item"));
+    }
+    return items;
+  }
+
+  /**
    * {@code POST /v1/keys/{id}/generate-data-key}.
    *
    * @param algorithm {@code AES_256} or {@code AES_128}, or null for the server's default

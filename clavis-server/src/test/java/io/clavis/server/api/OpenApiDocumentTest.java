@@ -591,6 +591,42 @@ class OpenApiDocumentTest extends SharedNodeApiTest {
     call("POST", "/v1/keys/{id}/encrypt", "key_nope", json("plaintext", base64("doc")));
     call(
         "POST", "/v1/keys/{id}/encrypt", aes, json("plaintext", base64(new byte[1024 * 1024 + 1])));
+    call(
+        "POST",
+        "/v1/keys/{id}/encrypt-batch",
+        aes,
+        json("items", List.of(Map.of("plaintext", base64("doc"), "aad", base64("a")))));
+    call(
+        "POST",
+        "/v1/keys/{id}/encrypt-batch",
+        aes,
+        json("items", List.of(Map.of("plaintext", "%%"))));
+    call(
+        "POST",
+        "/v1/keys/{id}/encrypt-batch",
+        ec,
+        json("items", List.of(Map.of("plaintext", "AA=="))));
+    call(
+        "POST",
+        "/v1/keys/{id}/encrypt-batch",
+        "key_nope",
+        json("items", List.of(Map.of("plaintext", "AA=="))));
+    call("POST", "/v1/keys/{id}/encrypt-batch", aes, json("items", List.of()));
+    call(
+        "POST",
+        "/v1/keys/{id}/decrypt-batch",
+        aes,
+        json(
+            "items",
+            List.of(
+                Map.of("ciphertext", ciphertext, "aad", base64("a")),
+                Map.of("ciphertext", ciphertext))));
+    call("POST", "/v1/keys/{id}/decrypt-batch", aes, json("items", List.of(Map.of("aad", "%%"))));
+    call(
+        "POST",
+        "/v1/keys/{id}/decrypt-batch",
+        "key_nope",
+        json("items", List.of(Map.of("ciphertext", ciphertext))));
     call("POST", "/v1/decrypt", null, json("ciphertext", ciphertext, "aad", base64("a")));
     call("POST", "/v1/decrypt", null, json("ciphertext", ciphertext));
     call("POST", "/v1/decrypt", null, json("ciphertext", "%%"));
