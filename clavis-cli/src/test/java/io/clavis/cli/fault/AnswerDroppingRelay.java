@@ -118,7 +118,10 @@ final class AnswerDroppingRelay implements AutoCloseable {
       String answer = new String(answerHead, StandardCharsets.ISO_8859_1);
       byte[] body =
           fromNode.readNBytes(hasNoBody(request, answer) ? 0 : (int) contentLength(answer));
-      if (dropAnswerTo.test(request) && dropped.compareAndSet(null, request)) {
+      // Only a success is dropped: a refusal (503 while the node is read-only) made nothing.
+      if (answer.startsWith("HTTP/1.1 2")
+          && dropAnswerTo.test(request)
+          && dropped.compareAndSet(null, request)) {
         return; // the node answered; the balancer hears nothing and sees the connection close
       }
       toBalancer.write(answerHead);

@@ -29,6 +29,23 @@ public final class JsonBody {
     return JsonSupport.write(node);
   }
 
+  /**
+   * {@link #canonicalBytes} with the values of the named top-level fields replaced by one fixed
+   * marker: the fields' presence counts, their values do not.
+   */
+  public byte[] canonicalBytesMasking(java.util.Set<String> fields) {
+    ObjectNode masked = null;
+    for (String field : fields) {
+      if (node.has(field)) {
+        if (masked == null) {
+          masked = node.deepCopy();
+        }
+        masked.put(field, "(masked)");
+      }
+    }
+    return JsonSupport.write(masked == null ? node : masked);
+  }
+
   public boolean has(String field) {
     JsonNode v = node.get(field);
     return v != null && !v.isNull();

@@ -317,7 +317,7 @@ public final class RestServer implements AutoCloseable {
                     Idempotency.requestBytes(
                         route.method().text(),
                         exchange.rawPath() + "?" + exchange.rawQuery(),
-                        keyed.body().canonicalBytes()))) {
+                        keyed.body().canonicalBytesMasking(Idempotency.UNFINGERPRINTED_FIELDS)))) {
           try {
             response = route.endpoint().handle(request);
           } finally {

@@ -343,17 +343,30 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /**
-   * Drops idempotent answers whose retention has passed (leader maintenance). Submits nothing when
-   * none has expired.
+   * Drops idempotent answers whose retention has passed (leader maintenance), a log entry per
+   * {@value #PURGE_BATCH}, until none is left: a cluster that stores answers faster than one batch
+   * per maintenance run does not pile them up. Submits nothing when none has expired.
    */
   public void purgeIdempotentAnswers(Instant now) {
+    purgeIdempotentAnswers(now, PURGE_BATCH);
+  }
+
+  /** {@link #purgeIdempotentAnswers(Instant)} with another batch size (tests). */
+  public void purgeIdempotentAnswers(Instant now, int batch) {
+    while (oldestIdempotentAnswerExpired(now)) {
+      int purged = submit(new PurgeIdempotencyCommand(now, batch), Integer.class);
+      if (purged < batch) {
+        return;
+      }
+    }
+  }
+
+  private boolean oldestIdempotentAnswerExpired(Instant now) {
     List<IdempotentCommand.Expiry> oldest =
         stateMachine
             .store()
             .scan(IdempotentCommand.EXPIRY_PREFIX, null, 1, IdempotentCommand.Expiry.class);
-    if (!oldest.isEmpty() && !oldest.get(0).expiresAt().isAfter(now)) {
-      submit(new PurgeIdempotencyCommand(now, PURGE_BATCH), Integer.class);
-    }
+    return !oldest.isEmpty() && !oldest.get(0).expiresAt().isAfter(now);
   }
 
   private ClavisException noQuorum() {

@@ -126,6 +126,23 @@ class IdempotencyApiTest extends SharedNodeApiTest {
   }
 
   @Test
+  void oneMaintenanceRunForgetsEveryExpiredAnswerBatchAfterBatch() throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      keys.add(UUID.randomUUID().toString());
+      assertOk(postWithKey("/v1/vaults", json("name", "idem-batch-" + i), keys.get(i)), 201);
+    }
+    // Two answers an entry: three entries in one run, not one entry a run.
+    node.node().raft().purgeIdempotentAnswers(Instant.now().plus(Duration.ofHours(25)), 2);
+    for (int i = 0; i < 5; i++) {
+      assertError(
+          postWithKey("/v1/vaults", json("name", "idem-batch-" + i), keys.get(i)),
+          409,
+          "NAME_TAKEN");
+    }
+  }
+
+  @Test
   void aRepeatedTokenRequestGetsAFreshWorkingToken() throws Exception {
     // A token's secret exists only in the answer that made it: a stored answer could not give it
     // back, so the repeat makes another token instead.
