@@ -2,9 +2,8 @@ package io.clavis.client;
 
 /**
  * One item of {@link ClavisClient#decryptBatch}: the decrypted item, or, for an item that could not
- * be decrypted, the server's error code ({@code DECRYPTION_FAILED}, or {@code
- * KEY_VERSION_NOT_ENABLED} for a ciphertext of a version no longer enabled) and message. The other
- * items of the batch are unaffected. {@link #toString()} never shows a plaintext.
+ * be decrypted, the server's error code (the uniform {@code DECRYPTION_FAILED}) and message. The
+ * other items of the batch are unaffected. {@link #toString()} never shows a plaintext.
  */
 public record BatchDecryptResult(DecryptResult result, String errorCode, String errorMessage) {
   /** Whether this item was decrypted. */

@@ -424,9 +424,20 @@ public final class ClavisClient implements AutoCloseable {
         DecryptResult.class);
   }
 
+  /** {@link #encryptBatch(String, List, List)} without AAD. */
+  public List<EncryptResult> encryptBatch(String keyId, List<byte[]> plaintexts) {
+    return encryptBatch(keyId, plaintexts, null);
+  }
+
+  /** {@link #decryptBatch(String, List, List)} without AAD. */
+  public List<BatchDecryptResult> decryptBatch(String keyId, List<String> ciphertexts) {
+    return decryptBatch(keyId, ciphertexts, null);
+  }
+
   /**
-   * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts up to 1,000 plaintexts in one request, all
-   * or nothing (a plaintext the server refuses fails the call, its message naming the item).
+   * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts up to 1,000 plaintexts (32 under an RSA key)
+   * in one request, under one key version, all or nothing (a plaintext the server refuses fails the
+   * call, its message naming the item).
    *
    * @param aads one AAD per plaintext (an element may be null), or null for none
    * @return one result per plaintext, in order

@@ -50,26 +50,68 @@ public final class CryptoService {
   public record PublicKeyInfo(String publicKey, String keyId, int keyVersion, KeyAlgorithm alg) {}
 
   public Encrypted encrypt(String keyId, byte[] plaintext, byte[] aad) {
-    checkSize("plaintext", plaintext);
+    Encryptor encryptor = encryptor(keyId);
+    encryptor.check(plaintext);
+    return encryptor.encrypt(plaintext, aad);
+  }
+
+  /**
+   * Encryption under the current version of {@code keyId} as it is now: every plaintext given to
+   * one encryptor is encrypted by the same version, even if the key is rotated meanwhile.
+   *
+   * @throws ClavisException when the key does not exist, is not enabled or cannot encrypt
+   */
+  public Encryptor encryptor(String keyId) {
     KeyRecord key = usableKey(keyId);
     if (!key.algorithm().canEncrypt()) {
       throw wrongOperation(key, "encrypt");
     }
     int version = key.currentVersion();
-    KeyMaterial m = material(key, version);
-    CiphertextFormat.Header header = new CiphertextFormat.Header(scheme(key), key.id(), version);
-    byte[] ciphertext;
-    if (key.algorithm().family() == KeyFamily.AES) {
-      ciphertext = EnvelopeCipher.encryptAesGcm(header, m.secret(), plaintext, aad);
-    } else {
-      int max = io.clavis.core.crypto.RsaOaep.maxPlaintextLength(key.algorithm().bits());
-      if (plaintext.length > max) {
-        throw ClavisException.invalid(
-            "an " + key.algorithm() + " key encrypts at most " + max + " bytes");
-      }
-      ciphertext = EnvelopeCipher.encryptRsaOaep(header, m.publicKey(), plaintext, aad);
+    return new Encryptor(key, version, material(key, version));
+  }
+
+  /** One key version's encryption; see {@link #encryptor}. */
+  public final class Encryptor {
+    private final KeyRecord key;
+    private final int version;
+    private final KeyMaterial material;
+    private final CiphertextFormat.Header header;
+
+    private Encryptor(KeyRecord key, int version, KeyMaterial material) {
+      this.key = key;
+      this.version = version;
+      this.material = material;
+      this.header = new CiphertextFormat.Header(scheme(key), key.id(), version);
     }
-    return new Encrypted(ciphertext, key.id(), version);
+
+    /**
+     * Refuses a plaintext this key cannot take: over the configured limit, or over an RSA key's
+     * OAEP limit.
+     */
+    public void check(byte[] plaintext) {
+      checkSize("plaintext", plaintext);
+      if (key.algorithm().family() != KeyFamily.AES) {
+        int max = io.clavis.core.crypto.RsaOaep.maxPlaintextLength(key.algorithm().bits());
+        if (plaintext.length > max) {
+          throw ClavisException.invalid(
+              "an " + key.algorithm() + " key encrypts at most " + max + " bytes");
+        }
+      }
+    }
+
+    /** Encrypts a plaintext that passed {@link #check}. */
+    public Encrypted encrypt(byte[] plaintext, byte[] aad) {
+      byte[] ciphertext =
+          key.algorithm().family() == KeyFamily.AES
+              ? EnvelopeCipher.encryptAesGcm(header, material.secret(), plaintext, aad)
+              : EnvelopeCipher.encryptRsaOaep(header, material.publicKey(), plaintext, aad);
+      return new Encrypted(ciphertext, key.id(), version);
+    }
+
+    /** Whether each encryption is slow (a public-key operation). */
+    public boolean asymmetric() {
+      return key.algorithm().family() != KeyFamily.AES;
+    }
   }
 
   /**

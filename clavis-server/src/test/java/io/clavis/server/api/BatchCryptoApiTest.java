@@ -152,6 +152,15 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
                 400,
                 "INVALID_BASE64"))
         .startsWith("items[0]: ");
+    assertThat(
+            assertError(
+                post(
+                    "/v1/keys/" + key + "/decrypt-batch",
+                    json(
+                        "items", List.of(Map.of("ciphertext", "AAAA"), Map.of("ciphertext", 123)))),
+                400,
+                "INVALID_ARGUMENT"))
+        .startsWith("items[1]: ");
   }
 
   @Test
@@ -160,7 +169,6 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
     String path = "/v1/keys/" + key + "/encrypt-batch";
     Map<String, String> one = item("plaintext", base64("x"), null);
     assertError(post(path, json("items", Collections.nCopies(1001, one))), 400, "INVALID_ARGUMENT");
-    // More than the inline limit: served off the I/O thread, same answer.
     List<String> ciphertexts = ciphertexts(key, Collections.nCopies(1000, one));
     assertThat(ciphertexts).hasSize(1000).doesNotHaveDuplicates();
     List<Map<String, String>> back = new ArrayList<>();
@@ -205,7 +213,7 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
     assertOk(r);
     String requestId = r.requestIdHeader();
     List<JsonNode> records = new ArrayList<>();
-    assertOk(get("/v1/audit-events?operation=key.encrypt-batch&limit=1000"))
+    assertOk(get("/v1/audit-events?operation=key.encrypt&keyId=" + key + "&limit=1000"))
         .get("items")
         .forEach(
             e -> {
@@ -219,6 +227,112 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
     assertThat(record.get("resources").get("keyId").asText()).isEqualTo(key);
     assertThat(record.get("resources").get("items").asText()).isEqualTo("3");
     assertThat(record.toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void aDecryptBatchIsAuditedWithTheItemsThatFailed() throws Exception {
+    String key = aesKey("audited-decrypt");
+    String good = ciphertexts(key, List.of(item("plaintext", base64("x"), null))).get(0);
+    Response r =
+        post(
+            "/v1/keys/" + key + "/decrypt-batch",
+            json(
+                "items",
+                List.of(
+                    item("ciphertext", good, null),
+                    item("ciphertext", "AAAA", null),
+                    item("ciphertext", good, base64("wrong")))));
+    assertThat(assertOk(r).get("failed").asInt()).isEqualTo(2);
+    JsonNode record = null;
+    for (JsonNode e :
+        assertOk(get("/v1/audit-events?operation=key.decrypt&keyId=" + key + "&limit=1000"))
+            .get("items")) {
+      if (e.get("requestId").asText().equals(r.requestIdHeader())) {
+        record = e;
+      }
+    }
+    assertThat(record).as("the batch's audit record").isNotNull();
+    assertThat(record.get("resources").get("items").asText()).isEqualTo("3");
+    assertThat(record.get("resources").get("failed").asText()).isEqualTo("2");
+  }
+
+  @Test
+  void aPolicyAboutKeyDecryptDecidesDecryptBatchToo() throws Exception {
+    String compartment =
+        assertOk(post("/v1/compartments", json("name", "batch-pol")), 201).get("id").asText();
+    String vault =
+        assertOk(post("/v1/vaults", json("name", "batch-pol", "compartmentId", compartment)), 201)
+            .get("id")
+            .asText();
+    String key = node.createKey(vault, "k", "AES_256");
+    assertOk(post("/v1/groups", json("name", "batch-encrypt-only")), 201);
+    assertOk(
+        post(
+            "/v1/policies",
+            json(
+                "name",
+                "batch-encrypt-only",
+                "statements",
+                List.of(
+                    "allow group batch-encrypt-only to use keys in compartment batch-pol"
+                        + " where request.operation != 'key.decrypt'"))),
+        201);
+    String user =
+        assertOk(
+                post(
+                    "/v1/users",
+                    json("name", "batch-pol-user", "groups", List.of("batch-encrypt-only"))),
+                201)
+            .get("id")
+            .asText();
+    String token = assertOk(post("/v1/users/" + user + "/tokens", "{}"), 201).get("token").asText();
+    Response encrypted =
+        node.call(
+            "POST",
+            "/v1/keys/" + key + "/encrypt-batch",
+            json("items", List.of(item("plaintext", base64("x"), null))),
+            token);
+    String ciphertext = assertOk(encrypted).get("items").get(0).get("ciphertext").asText();
+    assertError(
+        node.call(
+            "POST",
+            "/v1/keys/" + key + "/decrypt-batch",
+            json("items", List.of(item("ciphertext", ciphertext, null))),
+            token),
+        403,
+        "FORBIDDEN");
+    assertError(
+        node.call("POST", "/v1/decrypt", json("ciphertext", ciphertext), token), 403, "FORBIDDEN");
+  }
+
+  @Test
+  void aBatchUnderAnRsaKeyHasAtMost32ItemsEachWithinTheOaepLimit() throws Exception {
+    String rsa = node.createKey(node.createVault("batch-rsa"), "r", "RSA_2048");
+    String path = "/v1/keys/" + rsa + "/encrypt-batch";
+    Map<String, String> small = item("plaintext", base64("x"), null);
+    assertThat(
+            assertError(
+                post(path, json("items", Collections.nCopies(33, small))), 400, "INVALID_ARGUMENT"))
+        .contains("at most 32");
+    assertThat(
+            assertError(
+                post(
+                    path,
+                    json("items", List.of(small, item("plaintext", base64(new byte[191]), null)))),
+                400,
+                "INVALID_ARGUMENT"))
+        .startsWith("items[1]: ");
+    List<String> ciphertexts = ciphertexts(rsa, Collections.nCopies(32, small));
+    List<Map<String, String>> back = new ArrayList<>();
+    ciphertexts.forEach(c -> back.add(item("ciphertext", c, null)));
+    JsonNode decrypted = ok("/v1/keys/" + rsa + "/decrypt-batch", json("items", back));
+    assertThat(decrypted.get("failed").asInt()).isZero();
+    assertError(
+        post(
+            "/v1/keys/" + rsa + "/decrypt-batch",
+            json("items", Collections.nCopies(33, item("ciphertext", ciphertexts.get(0), null)))),
+        400,
+        "INVALID_ARGUMENT");
   }
 
   @Test
