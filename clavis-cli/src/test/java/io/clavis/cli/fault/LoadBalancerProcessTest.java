@@ -35,6 +35,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -52,8 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
  * HAProxy (active health checks) and nginx (passive checks) each keep a steady load of encrypt
  * calls free of failures while a node is killed with SIGKILL, and stop sending it traffic; each
  * makes a write once when the node that made it died before answering (the Idempotency-Key they
- * add). The configurations are the documented files with only addresses, ports and file paths
- * replaced. Skipped when haproxy or nginx is not installed (CI installs both).
+ * add), and never sends a token request twice. The configurations are the documented files with
+ * only addresses, ports and file paths replaced. Skipped when haproxy or nginx is not installed (CI
+ * installs both).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadBalancerProcessTest {
@@ -327,8 +330,73 @@ class LoadBalancerProcessTest {
     aWriteWhoseAnswerWasLostIsMadeOnce(this::nginx);
   }
 
+  @Test
+  void haproxyDoesNotSendATokenRequestTwice() throws Exception {
+    aTokenRequestWhoseAnswerWasLostIsNotSentAgain(this::haproxy, "lb-tokens-haproxy");
+  }
+
+  @Test
+  void nginxDoesNotSendATokenRequestTwice() throws Exception {
+    aTokenRequestWhoseAnswerWasLostIsNotSentAgain(this::nginx, "lb-tokens-nginx");
+  }
+
   private interface BalancerStart {
     Balancer start(List<String> upstreams) throws Exception;
+  }
+
+  private interface RelayedRun {
+    void run(Balancer lb, AnswerDroppingRelay relay) throws Exception;
+  }
+
+  /**
+   * Runs {@code test} against a balancer whose traffic for node1 passes a relay that drops the
+   * successful answer to the first request matching {@code dropAnswerTo}.
+   */
+  private void withRelayOnNode1(
+      BalancerStart balancer, Predicate<String> dropAnswerTo, RelayedRun test) throws Exception {
+    ClusterHarness.Node first = nodes.get(0);
+    Path tls = first.data.resolve("tls");
+    List<String> upstreams = new ArrayList<>(directly());
+    try (AnswerDroppingRelay relay =
+        new AnswerDroppingRelay(
+            Tls.context(cluster.caPem(), tls.resolve("server.pem"), tls.resolve("server-key.pem")),
+            Tls.trustingOnly(cluster.caPem()),
+            new InetSocketAddress("127.0.0.1", apiPort(first)),
+            dropAnswerTo)) {
+      upstreams.set(0, "127.0.0.1:" + relay.port());
+      try (Balancer lb = balancer.start(upstreams)) {
+        test.run(lb, relay);
+      }
+    }
+  }
+
+  /** The body of the request whose answer the relay dropped, and the client's answer to it. */
+  private record Lost(Map<String, String> body, HttpResponse<String> answer) {}
+
+  /**
+   * POSTs {@code body(0)}, {@code body(1)}, ... through the balancer, each answered 201, until one
+   * passes the relay (round robin sends one of the first few there).
+   */
+  private Lost postUntilOneIsDropped(
+      Balancer lb, AnswerDroppingRelay relay, String path, IntFunction<Map<String, String>> body)
+      throws Exception {
+    for (int i = 0; i < 30; i++) {
+      Map<String, String> sent = body.apply(i);
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(lb.base().resolve(path))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + cluster.token())
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(sent)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (relay.droppedRequest() != null) {
+        return new Lost(sent, answer);
+      }
+      assertThat(answer.statusCode()).as("POST %s: %s", path, answer.body()).isEqualTo(201);
+    }
+    throw new AssertionError("none of 30 requests to " + path + " passed the relay");
   }
 
   /**
@@ -339,48 +407,47 @@ class LoadBalancerProcessTest {
    * attempt took.
    */
   private void aWriteWhoseAnswerWasLostIsMadeOnce(BalancerStart balancer) throws Exception {
-    ClusterHarness.Node first = nodes.get(0);
-    Path tls = first.data.resolve("tls");
-    List<String> upstreams = new ArrayList<>(directly());
-    try (AnswerDroppingRelay relay =
-        new AnswerDroppingRelay(
-            Tls.context(cluster.caPem(), tls.resolve("server.pem"), tls.resolve("server-key.pem")),
-            Tls.trustingOnly(cluster.caPem()),
-            new InetSocketAddress("127.0.0.1", apiPort(first)),
-            head -> head.startsWith("POST /v1/vaults "))) {
-      upstreams.set(0, "127.0.0.1:" + relay.port());
-      try (Balancer lb = balancer.start(upstreams)) {
-        String name = null;
-        HttpResponse<String> answer = null;
-        // Round robin sends one of the first few creations through the relay.
-        for (int i = 0; i < 30 && relay.droppedRequest() == null; i++) {
-          name = "once-" + lb.work().getFileName() + "-" + i;
-          answer =
-              http.send(
-                  HttpRequest.newBuilder(lb.base().resolve("/v1/vaults"))
-                      .timeout(Duration.ofSeconds(30))
-                      .header("Authorization", "Bearer " + cluster.token())
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              JSON.writeValueAsString(Map.of("name", name))))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          assertThat(answer.statusCode()).as("POST /v1/vaults: %s", answer.body()).isEqualTo(201);
-        }
-        assertThat(relay.droppedRequest())
-            .as("a creation passed the relay")
-            .isNotNull()
-            .containsPattern("(?im)^Idempotency-Key: *[A-Za-z0-9._:-]{1,128}$");
-        assertThat(answer.headers().firstValue("Idempotent-Replayed"))
-            .as("the repeat's answer")
-            .contains("true");
-        List<String> names = new ArrayList<>();
-        assertThat(first.call("GET", "/v1/vaults?limit=1000", null).json().get("items"))
-            .allSatisfy(v -> names.add(v.get("name").asText()));
-        assertThat(names).containsOnlyOnce(name);
-      }
-    }
+    withRelayOnNode1(
+        balancer,
+        head -> head.startsWith("POST /v1/vaults "),
+        (lb, relay) -> {
+          String prefix = "once-" + lb.work().getFileName() + "-";
+          Lost lost =
+              postUntilOneIsDropped(lb, relay, "/v1/vaults", i -> Map.of("name", prefix + i));
+          assertThat(relay.droppedRequest())
+              .containsPattern("(?im)^Idempotency-Key: *[A-Za-z0-9._:-]{1,128}$");
+          assertThat(lost.answer().statusCode()).as(lost.answer().body()).isEqualTo(201);
+          assertThat(lost.answer().headers().firstValue("Idempotent-Replayed"))
+              .as("the repeat's answer")
+              .contains("true");
+        });
+  }
+
+  /**
+   * A token is issued through the balancer and its answer is lost the same way. A token's secret
+   * exists only in its first answer, so the Idempotency-Key does not cover it and the balancer must
+   * not send the request again: the client gets an error, and one token was made, not two.
+   */
+  private void aTokenRequestWhoseAnswerWasLostIsNotSentAgain(BalancerStart balancer, String name)
+      throws Exception {
+    String user = created(nodes.get(0), "/v1/users", Map.of("name", name));
+    String path = "/v1/users/" + user + "/tokens";
+    withRelayOnNode1(
+        balancer,
+        head -> head.startsWith("POST " + path + " "),
+        (lb, relay) -> {
+          Lost lost =
+              postUntilOneIsDropped(lb, relay, path, i -> Map.of("description", name + "-" + i));
+          assertThat(lost.answer().statusCode()).as(lost.answer().body()).isEqualTo(502);
+          List<String> made = new ArrayList<>();
+          nodes
+              .get(0)
+              .call("GET", path, null)
+              .json()
+              .get("items")
+              .forEach(t -> made.add(t.path("description").asText()));
+          assertThat(made).containsOnlyOnce(lost.body().get("description"));
+        });
   }
 
   /**

@@ -25,13 +25,13 @@ public final class Idempotency {
   public static final Duration RETENTION = Duration.ofHours(24);
 
   /**
-   * Body fields left out of a request's fingerprint: passwords and passphrases are guessable, and a
-   * fast hash of a body holding one, kept for a day on every node, would let a guesser test
+   * Body fields whose values are left out of a request's fingerprint: passwords are guessable, and
+   * a fast hash of a body holding one, kept for a day on every node, would let a guesser test
    * candidates at hash speed. A repeat that differs only in them is therefore replayed, not
    * refused.
    */
   public static final java.util.Set<String> UNFINGERPRINTED_FIELDS =
-      java.util.Set.of("password", "currentPassword", "passphrase", "share");
+      java.util.Set.of("password", "currentPassword");
 
   private static final int MAX_KEY_LENGTH = 128;
   private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();

@@ -55,6 +55,7 @@ public final class RaftNode implements AutoCloseable {
   private static final long WRITE_TIMEOUT_MS = 10_000;
 
   private static final int PURGE_BATCH = 1_000;
+  private static final int PURGE_ENTRIES_PER_RUN = 100;
 
   /** How often a waiting write checks that the group still has a leader. */
   private static final long LEADER_CHECK_MS = 100;
@@ -344,8 +345,9 @@ public final class RaftNode implements AutoCloseable {
 
   /**
    * Drops idempotent answers whose retention has passed (leader maintenance), a log entry per
-   * {@value #PURGE_BATCH}, until none is left: a cluster that stores answers faster than one batch
-   * per maintenance run does not pile them up. Submits nothing when none has expired.
+   * {@value #PURGE_BATCH}, until none is left or {@value #PURGE_ENTRIES_PER_RUN} entries were made:
+   * a cluster that stores answers faster than one batch per maintenance run does not pile them up.
+   * Submits nothing when none has expired.
    */
   public void purgeIdempotentAnswers(Instant now) {
     purgeIdempotentAnswers(now, PURGE_BATCH);
@@ -353,7 +355,14 @@ public final class RaftNode implements AutoCloseable {
 
   /** {@link #purgeIdempotentAnswers(Instant)} with another batch size (tests). */
   public void purgeIdempotentAnswers(Instant now, int batch) {
-    while (oldestIdempotentAnswerExpired(now)) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1");
+    }
+    // Bounded, so that the maintenance tasks after this one still run: 100 entries of 1,000 a
+    // run keep up with 3,000 stored answers a second.
+    for (int entries = 0;
+        entries < PURGE_ENTRIES_PER_RUN && oldestIdempotentAnswerExpired(now);
+        entries++) {
       int purged = submit(new PurgeIdempotencyCommand(now, batch), Integer.class);
       if (purged < batch) {
         return;
