@@ -15,12 +15,8 @@ import io.clavis.server.state.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -284,13 +279,7 @@ final class AuditCommand {
       checkLimit(spec, limit);
       filters.check(spec);
       if (outFile != null) {
-        Path parent = outFile.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-          throw new CliException("no such directory: " + parent);
-        }
-        if (Files.isDirectory(outFile)) {
-          throw new CliException(outFile + " is a directory");
-        }
+        OutputFile.check(outFile);
       }
     }
 
@@ -298,14 +287,15 @@ final class AuditCommand {
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
       PrintWriter err = spec.commandLine().getErr();
       boolean terminal = Terminal.stderrIsTerminal();
-      Progress progress = new Progress(err, terminal, terminal || outFile != null);
+      Progress progress =
+          new Progress(err, terminal, terminal || outFile != null, "exported", "record", "records");
       Written written;
       if (outFile == null) {
         PrintWriter stdout = spec.commandLine().getOut();
         written = export(client, stdout, progress);
         stdout.flush();
         progress.done();
-        err.println("exported " + Progress.records(written.records));
+        err.println("exported " + progress.count(written.records));
         err.flush();
       } else {
         written = exportToFile(client, progress);
@@ -317,7 +307,7 @@ final class AuditCommand {
           json.put("out", outFile.toString());
           out.json(json);
         } else {
-          out.line("exported " + Progress.records(written.records) + " to " + outFile);
+          out.line("exported " + progress.count(written.records) + " to " + outFile);
         }
       }
       if (!written.unreachable.isEmpty()) {
@@ -328,30 +318,8 @@ final class AuditCommand {
 
     private record Written(long records, Set<String> unreachable) {}
 
-    /** Writes to a temporary file next to FILE, then moves it in place. */
     private Written exportToFile(ClavisClient client, Progress progress) throws IOException {
-      Path target = outFile.toAbsolutePath();
-      Path dir = target.getParent();
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-      boolean moved = false;
-      try {
-        Written r;
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          r = export(client, w, progress);
-        }
-        try {
-          Files.move(
-              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        moved = true;
-        return r;
-      } finally {
-        if (!moved) {
-          Files.deleteIfExists(tmp);
-        }
-      }
+      return OutputFile.write(outFile, w -> export(client, w, progress));
     }
 
     private Written export(ClavisClient client, Writer w, Progress progress) throws IOException {
@@ -367,8 +335,7 @@ final class AuditCommand {
         unreachable.addAll(e.unreachableNodes());
         if (e.hasNext() && e.nextPage().equals(page)) {
           throw new CliException(
-              "the server answered the same page twice; stopped after "
-                  + Progress.records(records));
+              "the server answered the same page twice; stopped after " + progress.count(records));
         }
         page = e.hasNext() ? e.nextPage() : null;
         if (page != null) {
@@ -377,54 +344,6 @@ final class AuditCommand {
       } while (page != null);
       w.flush();
       return new Written(records, unreachable);
-    }
-  }
-
-  /** {@code exported 12,000 records...} on standard error, at most about once a second. */
-  static final class Progress {
-    private static final long INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
-
-    private final PrintWriter err;
-    private final boolean terminal;
-    private final boolean enabled;
-    private boolean shown;
-    private long lastShown;
-    private int shownLength;
-
-    Progress(PrintWriter err, boolean terminal, boolean enabled) {
-      this.err = err;
-      this.terminal = terminal;
-      this.enabled = enabled;
-    }
-
-    /** {@code 1 record}, {@code 12,000 records}. */
-    static String records(long n) {
-      return n == 1 ? "1 record" : String.format(Locale.ROOT, "%,d records", n);
-    }
-
-    void update(long records) {
-      long now = System.nanoTime();
-      if (!enabled || (shown && now - lastShown < INTERVAL_NANOS)) {
-        return;
-      }
-      shown = true;
-      lastShown = now;
-      String text = "exported " + records(records) + "...";
-      if (terminal) {
-        err.print("\r" + text);
-        shownLength = text.length();
-      } else {
-        err.println(text);
-      }
-      err.flush();
-    }
-
-    /** Clears a progress line on a terminal, so the final count replaces it. */
-    void done() {
-      if (terminal && shownLength > 0) {
-        err.print("\r" + " ".repeat(shownLength) + "\r");
-        err.flush();
-      }
     }
   }
 

@@ -46,6 +46,8 @@ import picocli.CommandLine.ScopeType;
       CryptoCommands.Verify.class,
       CryptoCommands.Mac.class,
       CryptoCommands.VerifyMac.class,
+      BatchCommands.EncryptBatch.class,
+      BatchCommands.DecryptBatch.class,
       UserCommand.class,
       ServiceCommand.class,
       GroupCommand.class,

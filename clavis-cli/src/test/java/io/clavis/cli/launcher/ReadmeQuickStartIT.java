@@ -93,6 +93,21 @@ class ReadmeQuickStartIT {
               .asText();
       assertThat(clavis(env, "decrypt", "--ciphertext", ciphertext, "--text"))
           .contains("card 4111");
+      Path names = Files.write(dir.resolve("names.txt"), List.of("alice", "bob"));
+      Path sealed = dir.resolve("names.enc");
+      assertThat(
+              clavis(
+                  env,
+                  "encrypt-batch",
+                  "-k",
+                  keyId,
+                  "--text",
+                  "--in",
+                  names.toString(),
+                  "--out",
+                  sealed.toString()))
+          .isEqualTo("encrypted 2 lines to " + sealed + "\n");
+      assertThat(Files.readAllLines(sealed)).hasSize(2).doesNotContain("alice", "bob");
       assertThat(
               json(clavis(env, "key", "rotate", keyId, "-o", "json")).get("currentVersion").asInt())
           .isEqualTo(2);

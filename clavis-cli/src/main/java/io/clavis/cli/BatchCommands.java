@@ -1,0 +1,375 @@
+package io.clavis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clavis.client.BatchDecryptResult;
+import io.clavis.client.ClavisClient;
+import io.clavis.client.ClavisException;
+import io.clavis.client.ClavisJson;
+import io.clavis.client.DecryptResult;
+import io.clavis.client.EncryptResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code encrypt-batch} and {@code decrypt-batch}: a file of values, one a line, through the batch
+ * endpoints in requests of up to {@code --batch-size} lines, with progress on long runs. Output
+ * lines match input lines one to one and in order, so the two files can be pasted side by side.
+ */
+final class BatchCommands {
+  private BatchCommands() {}
+
+  static final int MAX_BATCH_SIZE = 1000;
+
+  /** Failed lines named one by one on standard error before only their number is given. */
+  static final int NAMED_FAILURES = 10;
+
+  /** One JSON object a line (-o json): compact, unlike the pretty single results. */
+  private static final ObjectMapper JSON_LINES = ClavisJson.newObjectMapper();
+
+  private static final Pattern ITEM = Pattern.compile("^items\\[(\\d+)]: ");
+
+  /** What both commands share: where the lines come from and go, and how many a request. */
+  abstract static class LinesCommand extends CryptoCommands.WithKey {
+    @Option(
+        names = "--in",
+        paramLabel = "FILE",
+        description = "Read the lines from FILE (default: standard input).")
+    Path in;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description =
+            "Write to FILE, which is replaced only once every line is done (default: standard"
+                + " output).")
+    Path outFile;
+
+    @Option(
+        names = "--batch-size",
+        paramLabel = "N",
+        description = "Lines a request, 1..1000 (default: 1000; at most 32 under an RSA key).")
+    Integer batchSize;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Additional authenticated data:%n")
+    Inputs.Aad aad;
+
+    /** The same AAD for every line, or null. */
+    byte[] aad() {
+      return Inputs.Aad.read(aad);
+    }
+
+    /** {@code encrypted} or {@code decrypted}. */
+    abstract String verb();
+
+    /**
+     * Sends one request for {@code lines} (the first numbered {@code firstLine}) and writes a line
+     * for each; counts the lines that failed in {@code failures}.
+     */
+    abstract void batch(
+        ClavisClient client,
+        List<String> lines,
+        long firstLine,
+        Writer w,
+        boolean json,
+        Failures failures)
+        throws IOException;
+
+    @Override
+    void validate(CliContext ctx) {
+      if (batchSize != null && (batchSize < 1 || batchSize > MAX_BATCH_SIZE)) {
+        throw usage("--batch-size must be 1.." + MAX_BATCH_SIZE + ", not " + batchSize);
+      }
+      if (in != null && !Files.isReadable(in)) {
+        throw new CliException("cannot read " + in);
+      }
+      if (outFile != null) {
+        OutputFile.check(outFile);
+      }
+    }
+
+    @Override
+    int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
+      PrintWriter err = spec.commandLine().getErr();
+      boolean terminal = Terminal.stderrIsTerminal();
+      Progress progress =
+          new Progress(err, terminal, terminal || outFile != null, verb(), "line", "lines");
+      Failures failures = new Failures(err);
+      long lines;
+      try (BufferedReader reader =
+          in == null
+              ? new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8))
+              : Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+        if (outFile == null) {
+          PrintWriter stdout = spec.commandLine().getOut();
+          lines = all(client, reader, stdout, out.isJson(), progress, failures);
+          stdout.flush();
+        } else {
+          lines =
+              OutputFile.write(
+                  outFile, w -> all(client, reader, w, out.isJson(), progress, failures));
+        }
+      }
+      progress.done();
+      if (outFile == null) {
+        if (failures.count() == 0) {
+          err.println(verb() + " " + progress.count(lines));
+          err.flush();
+        }
+      } else if (out.isJson()) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("lines", lines);
+        summary.put("failed", failures.count());
+        summary.put("out", outFile.toString());
+        out.json(summary);
+      } else {
+        out.line(verb() + " " + progress.count(lines) + " to " + outFile);
+      }
+      if (failures.count() > 0) {
+        throw new CliException(
+            progress.count(failures.count())
+                + " of "
+                + lines
+                + " could not be "
+                + verb()
+                + (outFile == null ? "" : "; their lines in " + outFile + " are empty"));
+      }
+      return 0;
+    }
+
+    private long all(
+        ClavisClient client,
+        BufferedReader reader,
+        Writer w,
+        boolean json,
+        Progress progress,
+        Failures failures)
+        throws IOException {
+      int size = batchSize == null ? MAX_BATCH_SIZE : batchSize;
+      long done = 0;
+      List<String> lines = new ArrayList<>(size);
+      while (true) {
+        lines.clear();
+        String line;
+        while (lines.size() < size && (line = reader.readLine()) != null) {
+          lines.add(line);
+        }
+        if (lines.isEmpty()) {
+          return done;
+        }
+        batch(client, lines, done + 1, w, json, failures);
+        done += lines.size();
+        progress.update(done);
+      }
+    }
+  }
+
+  /** The lines that failed: the first few named on standard error, all counted. */
+  static final class Failures {
+    private final PrintWriter err;
+    private long count;
+
+    Failures(PrintWriter err) {
+      this.err = err;
+    }
+
+    void add(long line, String code, String message) {
+      count++;
+      if (count <= NAMED_FAILURES) {
+        err.println("line " + line + ": " + message + " (" + code + ")");
+      } else if (count == NAMED_FAILURES + 1) {
+        err.println("(further failed lines are only counted)");
+      }
+      err.flush();
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  @Command(
+      name = "encrypt-batch",
+      description = {
+        "Encrypt a file of plaintexts, one a line; prints one ciphertext a line, in order.",
+        "Lines are base64, or UTF-8 text with --text. Sends up to --batch-size lines a request,"
+            + " and stops at the first line the server refuses (named by its number), leaving"
+            + " --out untouched. Shows progress on standard error when it is a terminal or --out"
+            + " is given. -o json writes one {line, ciphertext, keyId, keyVersion} object a line."
+      })
+  static final class EncryptBatch extends LinesCommand {
+    @Option(names = "--text", description = "Each line is UTF-8 text (default: base64).")
+    boolean text;
+
+    @Override
+    String verb() {
+      return "encrypted";
+    }
+
+    @Override
+    void batch(
+        ClavisClient client,
+        List<String> lines,
+        long firstLine,
+        Writer w,
+        boolean json,
+        Failures failures)
+        throws IOException {
+      List<byte[]> plaintexts = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        plaintexts.add(
+            text
+                ? lines.get(i).getBytes(StandardCharsets.UTF_8)
+                : base64(lines.get(i), firstLine + i));
+      }
+      byte[] a = aad();
+      List<EncryptResult> results;
+      try {
+        results =
+            client.encryptBatch(
+                keyId, plaintexts, a == null ? null : Collections.nCopies(lines.size(), a));
+      } catch (ClavisException e) {
+        throw byLine(e, firstLine);
+      }
+      for (int i = 0; i < results.size(); i++) {
+        EncryptResult r = results.get(i);
+        if (json) {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("line", firstLine + i);
+          o.put("ciphertext", r.ciphertext());
+          o.put("keyId", r.keyId());
+          o.put("keyVersion", r.keyVersion());
+          w.write(JSON_LINES.writeValueAsString(o));
+        } else {
+          w.write(r.ciphertext());
+        }
+        w.write('\n');
+      }
+    }
+
+    private static byte[] base64(String line, long number) {
+      try {
+        return Base64.getDecoder().decode(line.strip());
+      } catch (IllegalArgumentException e) {
+        throw new CliException(
+            "line " + number + " is not valid base64 (give --text for lines of text)");
+      }
+    }
+  }
+
+  @Command(
+      name = "decrypt-batch",
+      description = {
+        "Decrypt a file of ciphertexts of one key, one a line; prints one plaintext a line, in"
+            + " order.",
+        "Plaintexts are printed as base64, or as UTF-8 text with --text. A line that cannot be"
+            + " decrypted is left empty and named on standard error (the first "
+            + NAMED_FAILURES
+            + "), and the command then fails (exit code 1) after every other line is done."
+            + " Sends up to --batch-size lines a request. Shows progress on standard error when"
+            + " it is a terminal or --out is given. -o json writes one {line, plaintext (base64),"
+            + " keyId, keyVersion} or {line, error: {code, message}} object a line."
+      })
+  static final class DecryptBatch extends LinesCommand {
+    @Option(
+        names = "--text",
+        description =
+            "Write each plaintext as UTF-8 text (default: base64); one that is not a line of"
+                + " text fails its line. JSON mode always gives base64.")
+    boolean text;
+
+    @Override
+    String verb() {
+      return "decrypted";
+    }
+
+    @Override
+    void batch(
+        ClavisClient client,
+        List<String> lines,
+        long firstLine,
+        Writer w,
+        boolean json,
+        Failures failures)
+        throws IOException {
+      byte[] a = aad();
+      List<BatchDecryptResult> results;
+      try {
+        results =
+            client.decryptBatch(
+                keyId, lines, a == null ? null : Collections.nCopies(lines.size(), a));
+      } catch (ClavisException e) {
+        throw byLine(e, firstLine);
+      }
+      for (int i = 0; i < results.size(); i++) {
+        long line = firstLine + i;
+        BatchDecryptResult r = results.get(i);
+        if (!r.ok()) {
+          failures.add(line, r.errorCode(), r.errorMessage());
+        }
+        if (json) {
+          w.write(JSON_LINES.writeValueAsString(jsonLine(line, r)));
+        } else if (r.ok()) {
+          String shown = text ? oneLineOfText(r.result()) : Inputs.base64(r.result().plaintext());
+          if (shown == null) {
+            failures.add(
+                line,
+                "NOT_TEXT",
+                "the plaintext is not one line of UTF-8 text: drop --text to get base64");
+          } else {
+            w.write(shown);
+          }
+        }
+        w.write('\n');
+      }
+    }
+
+    private static String oneLineOfText(DecryptResult r) {
+      String s = Inputs.utf8OrNull(r.plaintext());
+      return s == null || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? null : s;
+    }
+
+    private static Map<String, Object> jsonLine(long line, BatchDecryptResult r) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("line", line);
+      if (r.ok()) {
+        o.put("plaintext", Inputs.base64(r.result().plaintext()));
+        o.put("keyId", r.result().keyId());
+        o.put("keyVersion", r.result().keyVersion());
+      } else {
+        o.put("error", Map.of("code", r.errorCode(), "message", r.errorMessage()));
+      }
+      return o;
+    }
+  }
+
+  /** A refusal that names an item of the request names the line instead. */
+  private static ClavisException byLine(ClavisException e, long firstLine) {
+    Matcher m = ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (!m.find()) {
+      return e;
+    }
+    long line = firstLine + Long.parseLong(m.group(1));
+    return new ClavisException(
+        e.status(),
+        e.code(),
+        "line " + line + ": " + e.getMessage().substring(m.end()),
+        e.requestId());
+  }
+}

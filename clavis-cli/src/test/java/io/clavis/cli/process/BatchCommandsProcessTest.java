@@ -1,0 +1,163 @@
+package io.clavis.cli.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clavis encrypt-batch} and {@code decrypt-batch} against a real node: files in and out line
+ * for line over several requests, failed lines named, bad input refused before it changes anything.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchCommandsProcessTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+
+  private NodeProcess node;
+  private InProcessCli cli;
+  private String key;
+
+  @BeforeAll
+  void startNode() throws Exception {
+    node = new NodeProcess(dir.resolve("node")).start();
+    cli = InProcessCli.forNode(node, node.devJson().get("token").asText());
+    String vault = field(cli.run("vault", "create", "batch", "-o", "json"), "id");
+    key =
+        field(
+            cli.run(
+                "key", "create", "rows", "--vault", vault, "--algorithm", "AES_256", "-o", "json"),
+            "id");
+  }
+
+  @AfterAll
+  void stopNode() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private static String field(InProcessCli.Result r, String name) throws Exception {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return JSON.readTree(r.out()).get(name).asText();
+  }
+
+  @Test
+  void aFileOfTextIsEncryptedAndDecryptedLineForLineOverSeveralRequests() throws Exception {
+    List<String> names = IntStream.range(0, 2_500).mapToObj(i -> "name " + i).toList();
+    Path plain = Files.write(dir.resolve("names.txt"), names);
+    Path sealed = dir.resolve("names.enc");
+
+    InProcessCli.Result encrypted =
+        cli.run(
+            "encrypt-batch",
+            "-k",
+            key,
+            "--in",
+            plain.toString(),
+            "--out",
+            sealed.toString(),
+            "--text",
+            "--aad",
+            "table-a");
+    assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+    assertThat(encrypted.out()).isEqualTo("encrypted 2,500 lines to " + sealed + "\n");
+    // --out makes progress visible on standard error.
+    assertThat(encrypted.err()).contains("encrypted 1,000 lines...");
+    List<String> ciphertexts = Files.readAllLines(sealed);
+    assertThat(ciphertexts).hasSize(2_500).doesNotHaveDuplicates().doesNotContain("");
+
+    InProcessCli.Result decrypted =
+        cli.run(
+            "decrypt-batch",
+            "-k",
+            key,
+            "--in",
+            sealed.toString(),
+            "--text",
+            "--aad",
+            "table-a",
+            "--batch-size",
+            "700");
+    assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+    assertThat(decrypted.out().split("\n", -1))
+        .hasSize(2_501)
+        .startsWith(names.toArray(String[]::new));
+    assertThat(decrypted.err()).endsWith("decrypted 2,500 lines\n");
+  }
+
+  @Test
+  void aLineThatCannotBeDecryptedIsLeftEmptyAndNamedAndTheCommandFails() throws Exception {
+    InProcessCli.Result encrypted =
+        cli.runWithStdin("YQ==\nYg==\nYw==\n", "encrypt-batch", "-k", key);
+    assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+    List<String> lines = new ArrayList<>(List.of(encrypted.out().split("\n")));
+    lines.set(1, "AAAA" + lines.get(1).substring(4, 20));
+    InProcessCli.Result decrypted =
+        cli.runWithStdin(String.join("\n", lines) + "\n", "decrypt-batch", "-k", key, "--text");
+    assertThat(decrypted.exit()).isEqualTo(1);
+    assertThat(decrypted.out()).isEqualTo("a\n\nc\n");
+    assertThat(decrypted.err())
+        .contains("line 2: the ciphertext cannot be decrypted (DECRYPTION_FAILED)")
+        .contains("1 line of 3 could not be decrypted");
+  }
+
+  @Test
+  void jsonModeWritesOneObjectALineNamingItsLine() throws Exception {
+    InProcessCli.Result encrypted =
+        cli.runWithStdin("one\ntwo\n", "encrypt-batch", "-k", key, "--text", "-o", "json");
+    assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+    String[] lines = encrypted.out().split("\n");
+    assertThat(lines).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      JsonNode line = JSON.readTree(lines[i]);
+      assertThat(line.get("line").asInt()).isEqualTo(i + 1);
+      assertThat(line.get("keyId").asText()).isEqualTo(key);
+    }
+    InProcessCli.Result decrypted =
+        cli.runWithStdin(
+            JSON.readTree(lines[0]).get("ciphertext").asText() + "\nnot a ciphertext\n",
+            "decrypt-batch",
+            "-k",
+            key,
+            "-o",
+            "json");
+    assertThat(decrypted.exit()).isEqualTo(1);
+    String[] answers = decrypted.out().split("\n");
+    assertThat(JSON.readTree(answers[0]).get("plaintext").asText()).isEqualTo("b25l");
+    assertThat(JSON.readTree(answers[1]).get("error").get("code").asText())
+        .isEqualTo("DECRYPTION_FAILED");
+  }
+
+  @Test
+  void aBadLineStopsEncryptionAndLeavesTheOutputFileAsItWas() throws Exception {
+    Path in = Files.writeString(dir.resolve("bad.txt"), "aGk=\n%%%\n");
+    Path out = Files.writeString(dir.resolve("kept.enc"), "old\n");
+    InProcessCli.Result r =
+        cli.run("encrypt-batch", "-k", key, "--in", in.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("line 2 is not valid base64");
+    assertThat(Files.readString(out)).isEqualTo("old\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void aTooLargeBatchSizeIsAUsageError() {
+    InProcessCli.Result r = cli.run("encrypt-batch", "-k", key, "--batch-size", "1001");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--batch-size must be 1..1000");
+  }
+}
