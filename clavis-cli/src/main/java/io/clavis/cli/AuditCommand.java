@@ -286,9 +286,8 @@ final class AuditCommand {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
       PrintWriter err = spec.commandLine().getErr();
-      boolean terminal = Terminal.stderrIsTerminal();
       Progress progress =
-          new Progress(err, terminal, terminal || outFile != null, "exported", "record", "records");
+          Progress.forResults(err, outFile != null, "exported", "record", "records");
       Written written;
       if (outFile == null) {
         PrintWriter stdout = spec.commandLine().getOut();

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
@@ -70,9 +71,10 @@ final class BatchCommands {
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Additional authenticated data:%n")
     Inputs.Aad aad;
 
-    /** The same AAD for every line, or null. */
-    byte[] aad() {
-      return Inputs.Aad.read(aad);
+    /** The AAD of each of {@code lines} lines (the same for all), or null without one. */
+    List<byte[]> aads(int lines) {
+      byte[] a = Inputs.Aad.read(aad);
+      return a == null ? null : Collections.nCopies(lines, a);
     }
 
     /** {@code encrypted} or {@code decrypted}. */
@@ -80,15 +82,9 @@ final class BatchCommands {
 
     /**
      * Sends one request for {@code lines} (the first numbered {@code firstLine}) and writes a line
-     * for each; counts the lines that failed in {@code failures}.
+     * to {@code out} for each.
      */
-    abstract void batch(
-        ClavisClient client,
-        List<String> lines,
-        long firstLine,
-        Writer w,
-        boolean json,
-        Failures failures)
+    abstract void batch(ClavisClient client, List<String> lines, long firstLine, Results out)
         throws IOException;
 
     @Override
@@ -107,43 +103,42 @@ final class BatchCommands {
     @Override
     int run(ClavisClient client, Output out, CliContext ctx) throws IOException {
       PrintWriter err = spec.commandLine().getErr();
-      boolean terminal = Terminal.stderrIsTerminal();
-      Progress progress =
-          new Progress(err, terminal, terminal || outFile != null, verb(), "line", "lines");
-      Failures failures = new Failures(err);
-      long lines;
+      Progress progress = Progress.forResults(err, outFile != null, verb(), "line", "lines");
+      Results results;
       try (BufferedReader reader =
           in == null
               ? new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8))
               : Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
         if (outFile == null) {
           PrintWriter stdout = spec.commandLine().getOut();
-          lines = all(client, reader, stdout, out.isJson(), progress, failures);
+          results = all(client, reader, new Results(stdout, out.isJson(), err), progress);
           stdout.flush();
         } else {
-          lines =
+          results =
               OutputFile.write(
-                  outFile, w -> all(client, reader, w, out.isJson(), progress, failures));
+                  outFile, w -> all(client, reader, new Results(w, out.isJson(), err), progress));
         }
       }
+      long lines = results.written();
+      long failed = results.failed();
       progress.done();
       if (outFile == null) {
-        if (failures.count() == 0) {
+        if (failed == 0) {
           err.println(verb() + " " + progress.count(lines));
           err.flush();
         }
       } else if (out.isJson()) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("lines", lines);
-        summary.put("failed", failures.count());
+        summary.put("failed", failed);
         summary.put("out", outFile.toString());
         out.json(summary);
       } else {
         out.line(verb() + " " + progress.count(lines) + " to " + outFile);
       }
-      if (failures.count() > 0) {
+      if (failed > 0) {
         throw new CliException(
-            progress.count(failures.count())
+            progress.count(failed)
                 + " of "
                 + lines
                 + " could not be "
@@ -153,16 +148,11 @@ final class BatchCommands {
       return 0;
     }
 
-    private long all(
-        ClavisClient client,
-        BufferedReader reader,
-        Writer w,
-        boolean json,
-        Progress progress,
-        Failures failures)
+    /** Every line of {@code reader}, a request per {@code --batch-size} lines. */
+    private Results all(
+        ClavisClient client, BufferedReader reader, Results results, Progress progress)
         throws IOException {
       int size = batchSize == null ? MAX_BATCH_SIZE : batchSize;
-      long done = 0;
       List<String> lines = new ArrayList<>(size);
       while (true) {
         lines.clear();
@@ -171,36 +161,63 @@ final class BatchCommands {
           lines.add(line);
         }
         if (lines.isEmpty()) {
-          return done;
+          return results;
         }
-        batch(client, lines, done + 1, w, json, failures);
-        done += lines.size();
-        progress.update(done);
+        batch(client, lines, results.written() + 1, results);
+        progress.update(results.written());
       }
     }
   }
 
-  /** The lines that failed: the first few named on standard error, all counted. */
-  static final class Failures {
+  /**
+   * Where a command's lines go, a line out for each line in; and the lines that failed, the first
+   * few named on standard error, all counted.
+   */
+  static final class Results {
+    private final Writer w;
+    private final boolean json;
     private final PrintWriter err;
-    private long count;
+    private long written;
+    private long failed;
 
-    Failures(PrintWriter err) {
+    Results(Writer w, boolean json, PrintWriter err) {
+      this.w = w;
+      this.json = json;
       this.err = err;
     }
 
-    void add(long line, String code, String message) {
-      count++;
-      if (count <= NAMED_FAILURES) {
+    /** Whether lines are JSON objects (-o json). */
+    boolean json() {
+      return json;
+    }
+
+    void line(String text) throws IOException {
+      w.write(text);
+      w.write('\n');
+      written++;
+    }
+
+    void line(Map<String, Object> object) throws IOException {
+      line(JSON_LINES.writeValueAsString(object));
+    }
+
+    void failed(long line, String code, String message) {
+      failed++;
+      if (failed <= NAMED_FAILURES) {
         err.println("line " + line + ": " + message + " (" + code + ")");
-      } else if (count == NAMED_FAILURES + 1) {
+      } else if (failed == NAMED_FAILURES + 1) {
         err.println("(further failed lines are only counted)");
       }
       err.flush();
     }
 
-    long count() {
-      return count;
+    /** Lines written so far: as many as lines read. */
+    long written() {
+      return written;
+    }
+
+    long failed() {
+      return failed;
     }
   }
 
@@ -223,13 +240,7 @@ final class BatchCommands {
     }
 
     @Override
-    void batch(
-        ClavisClient client,
-        List<String> lines,
-        long firstLine,
-        Writer w,
-        boolean json,
-        Failures failures)
+    void batch(ClavisClient client, List<String> lines, long firstLine, Results out)
         throws IOException {
       List<byte[]> plaintexts = new ArrayList<>(lines.size());
       for (int i = 0; i < lines.size(); i++) {
@@ -238,28 +249,20 @@ final class BatchCommands {
                 ? lines.get(i).getBytes(StandardCharsets.UTF_8)
                 : base64(lines.get(i), firstLine + i));
       }
-      byte[] a = aad();
-      List<EncryptResult> results;
-      try {
-        results =
-            client.encryptBatch(
-                keyId, plaintexts, a == null ? null : Collections.nCopies(lines.size(), a));
-      } catch (ClavisException e) {
-        throw byLine(e, firstLine);
-      }
+      List<EncryptResult> results =
+          byLine(firstLine, () -> client.encryptBatch(keyId, plaintexts, aads(lines.size())));
       for (int i = 0; i < results.size(); i++) {
         EncryptResult r = results.get(i);
-        if (json) {
+        if (out.json()) {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("line", firstLine + i);
           o.put("ciphertext", r.ciphertext());
           o.put("keyId", r.keyId());
           o.put("keyVersion", r.keyVersion());
-          w.write(JSON_LINES.writeValueAsString(o));
+          out.line(o);
         } else {
-          w.write(r.ciphertext());
+          out.line(r.ciphertext());
         }
-        w.write('\n');
       }
     }
 
@@ -300,43 +303,30 @@ final class BatchCommands {
     }
 
     @Override
-    void batch(
-        ClavisClient client,
-        List<String> lines,
-        long firstLine,
-        Writer w,
-        boolean json,
-        Failures failures)
+    void batch(ClavisClient client, List<String> lines, long firstLine, Results out)
         throws IOException {
-      byte[] a = aad();
-      List<BatchDecryptResult> results;
-      try {
-        results =
-            client.decryptBatch(
-                keyId, lines, a == null ? null : Collections.nCopies(lines.size(), a));
-      } catch (ClavisException e) {
-        throw byLine(e, firstLine);
-      }
+      List<BatchDecryptResult> results =
+          byLine(firstLine, () -> client.decryptBatch(keyId, lines, aads(lines.size())));
       for (int i = 0; i < results.size(); i++) {
         long line = firstLine + i;
         BatchDecryptResult r = results.get(i);
         if (!r.ok()) {
-          failures.add(line, r.errorCode(), r.errorMessage());
+          out.failed(line, r.errorCode(), r.errorMessage());
         }
-        if (json) {
-          w.write(JSON_LINES.writeValueAsString(jsonLine(line, r)));
-        } else if (r.ok()) {
+        if (out.json()) {
+          out.line(jsonLine(line, r));
+        } else if (!r.ok()) {
+          out.line("");
+        } else {
           String shown = text ? oneLineOfText(r.result()) : Inputs.base64(r.result().plaintext());
           if (shown == null) {
-            failures.add(
+            out.failed(
                 line,
                 "NOT_TEXT",
                 "the plaintext is not one line of UTF-8 text: drop --text to get base64");
-          } else {
-            w.write(shown);
           }
+          out.line(shown == null ? "" : shown);
         }
-        w.write('\n');
       }
     }
 
@@ -359,17 +349,24 @@ final class BatchCommands {
     }
   }
 
-  /** A refusal that names an item of the request names the line instead. */
-  private static ClavisException byLine(ClavisException e, long firstLine) {
-    Matcher m = ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
-    if (!m.find()) {
-      return e;
+  /**
+   * Sends one batch; a refusal that names an item of the request ({@code items[3]: ...}) names the
+   * line instead.
+   */
+  private static <T> T byLine(long firstLine, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (ClavisException e) {
+      Matcher m = ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
+      if (!m.find()) {
+        throw e;
+      }
+      long line = firstLine + Long.parseLong(m.group(1));
+      throw new ClavisException(
+          e.status(),
+          e.code(),
+          "line " + line + ": " + e.getMessage().substring(m.end()),
+          e.requestId());
     }
-    long line = firstLine + Long.parseLong(m.group(1));
-    return new ClavisException(
-        e.status(),
-        e.code(),
-        "line " + line + ": " + e.getMessage().substring(m.end()),
-        e.requestId());
   }
 }

@@ -38,6 +38,16 @@ final class Progress {
     this.many = many;
   }
 
+  /**
+   * Progress of work whose results go to standard output or to a file: shown when standard error is
+   * a terminal, or when the results go to a file (standard error is then not mixed with them).
+   */
+  static Progress forResults(
+      PrintWriter err, boolean toFile, String verb, String one, String many) {
+    boolean terminal = Terminal.stderrIsTerminal();
+    return new Progress(err, terminal, terminal || toFile, verb, one, many);
+  }
+
   /** {@code 1 record}, {@code 12,000 records}. */
   String count(long n) {
     return n == 1 ? n + " " + one : String.format(Locale.ROOT, "%,d %s", n, many);

@@ -114,6 +114,21 @@ class BatchCommandsProcessTest {
   }
 
   @Test
+  void manyFailedLinesAreCountedAndTheOutputFileIsKept() throws Exception {
+    Path in = Files.write(dir.resolve("garbage.enc"), java.util.Collections.nCopies(12, "AAAA"));
+    Path out = dir.resolve("garbage.txt");
+    InProcessCli.Result r =
+        cli.run("decrypt-batch", "-k", key, "--in", in.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("line 10: ")
+        .doesNotContain("line 11: ")
+        .contains("(further failed lines are only counted)")
+        .contains("12 lines of 12 could not be decrypted; their lines in " + out + " are empty");
+    assertThat(Files.readAllLines(out)).hasSize(12).allMatch(String::isEmpty);
+  }
+
+  @Test
   void jsonModeWritesOneObjectALineNamingItsLine() throws Exception {
     InProcessCli.Result encrypted =
         cli.runWithStdin("one\ntwo\n", "encrypt-batch", "-k", key, "--text", "-o", "json");
