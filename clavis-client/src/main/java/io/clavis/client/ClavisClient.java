@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -424,6 +426,9 @@ public final class ClavisClient implements AutoCloseable {
         DecryptResult.class);
   }
 
+  /** The most items the server takes in one batch request; longer lists are sent in several. */
+  public static final int MAX_BATCH_ITEMS = 1000;
+
   /** {@link #encryptBatch(String, List, List)} without AAD. */
   public List<EncryptResult> encryptBatch(String keyId, List<byte[]> plaintexts) {
     return encryptBatch(keyId, plaintexts, null);
@@ -435,72 +440,99 @@ public final class ClavisClient implements AutoCloseable {
   }
 
   /**
-   * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts up to 1,000 plaintexts (32 under an RSA key)
-   * in one request, under one key version, all or nothing (a plaintext the server refuses fails the
-   * call, its message naming the item).
+   * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts the plaintexts in requests of up to {@value
+   * #MAX_BATCH_ITEMS} (the server's limit; 32 under an RSA key, where a longer list is refused),
+   * each under one key version, all or nothing: a plaintext the server refuses fails the call, its
+   * message naming the item ({@code items[1234]: ...}, counted over the whole list). An empty list
+   * sends nothing.
    *
    * @param aads one AAD per plaintext (an element may be null), or null for none
    * @return one result per plaintext, in order
    */
   public List<EncryptResult> encryptBatch(
       String keyId, List<byte[]> plaintexts, List<byte[]> aads) {
-    ObjectNode body = mapper.createObjectNode();
-    ArrayNode items = body.putArray("items");
-    for (int i = 0; i < plaintexts.size(); i++) {
-      ObjectNode item =
-          items.addObject().put("plaintext", b64(Objects.requireNonNull(plaintexts.get(i))));
-      putBinary(item, "aad", batchAad(aads, i, plaintexts.size()));
-    }
-    JsonNode answer =
-        transport.send(HttpTransport.Call.post(keyPath(keyId, "/encrypt-batch"), body));
+    checkBatchAads(aads, plaintexts.size());
     List<EncryptResult> out = new ArrayList<>(plaintexts.size());
-    for (JsonNode item : batchItems(answer, plaintexts.size())) {
-      out.add(as(item, EncryptResult.class));
+    for (int from = 0; from < plaintexts.size(); from += MAX_BATCH_ITEMS) {
+      int to = Math.min(plaintexts.size(), from + MAX_BATCH_ITEMS);
+      ObjectNode body = mapper.createObjectNode();
+      ArrayNode items = body.putArray("items");
+      for (int i = from; i < to; i++) {
+        ObjectNode item =
+            items.addObject().put("plaintext", b64(Objects.requireNonNull(plaintexts.get(i))));
+        putBinary(item, "aad", aads == null ? null : aads.get(i));
+      }
+      for (JsonNode item : sendBatch(keyPath(keyId, "/encrypt-batch"), body, from, to - from)) {
+        out.add(as(item, EncryptResult.class));
+      }
     }
     return out;
   }
 
   /**
-   * {@code POST /v1/keys/{id}/decrypt-batch}: decrypts up to 1,000 ciphertexts of one key in one
-   * request. An item that cannot be decrypted is answered in its place ({@link
-   * BatchDecryptResult#ok()} false); a key that cannot be used fails the call.
+   * {@code POST /v1/keys/{id}/decrypt-batch}: decrypts ciphertexts of one key, in requests of up to
+   * {@value #MAX_BATCH_ITEMS}. An item that cannot be decrypted is answered in its place ({@link
+   * BatchDecryptResult#ok()} false); a key that cannot be used fails the call. An empty list sends
+   * nothing.
    *
    * @param aads one AAD per ciphertext (an element may be null), or null for none
    * @return one result per ciphertext, in order
    */
   public List<BatchDecryptResult> decryptBatch(
       String keyId, List<String> ciphertexts, List<byte[]> aads) {
-    ObjectNode body = mapper.createObjectNode();
-    ArrayNode items = body.putArray("items");
-    for (int i = 0; i < ciphertexts.size(); i++) {
-      items.add(ciphertextBody(ciphertexts.get(i), batchAad(aads, i, ciphertexts.size())));
-    }
-    JsonNode answer =
-        transport.send(HttpTransport.Call.post(keyPath(keyId, "/decrypt-batch"), body));
+    checkBatchAads(aads, ciphertexts.size());
     List<BatchDecryptResult> out = new ArrayList<>(ciphertexts.size());
-    for (JsonNode item : batchItems(answer, ciphertexts.size())) {
-      JsonNode error = item.get("error");
-      out.add(
-          error == null
-              ? new BatchDecryptResult(as(item, DecryptResult.class), null, null)
-              : new BatchDecryptResult(
-                  null, error.path("code").asText(null), error.path("message").asText(null)));
+    for (int from = 0; from < ciphertexts.size(); from += MAX_BATCH_ITEMS) {
+      int to = Math.min(ciphertexts.size(), from + MAX_BATCH_ITEMS);
+      ObjectNode body = mapper.createObjectNode();
+      ArrayNode items = body.putArray("items");
+      for (int i = from; i < to; i++) {
+        items.add(ciphertextBody(ciphertexts.get(i), aads == null ? null : aads.get(i)));
+      }
+      for (JsonNode item : sendBatch(keyPath(keyId, "/decrypt-batch"), body, from, to - from)) {
+        JsonNode error = item.get("error");
+        out.add(
+            error == null
+                ? new BatchDecryptResult(as(item, DecryptResult.class), null, null)
+                : new BatchDecryptResult(
+                    null, error.path("code").asText(null), error.path("message").asText(null)));
+      }
     }
     return out;
   }
 
-  private static byte[] batchAad(List<byte[]> aads, int i, int items) {
-    if (aads == null) {
-      return null;
-    }
-    if (aads.size() != items) {
+  private static void checkBatchAads(List<byte[]> aads, int items) {
+    if (aads != null && aads.size() != items) {
       throw new IllegalArgumentException("aads must have one element per item, or be null");
     }
-    return aads.get(i);
   }
 
-  /** The answer's items, which must be one per item sent. */
-  private JsonNode batchItems(JsonNode answer, int sent) {
+  private static final Pattern BATCH_ITEM = Pattern.compile("^items\\[(\\d+)]: ");
+
+  /**
+   * Sends one request of a batch whose first item is item {@code from} of the caller's list, and
+   * returns its answers, which must be one per item sent; a refusal naming an item names it by its
+   * place in the caller's list.
+   */
+  private JsonNode sendBatch(String path, ObjectNode body, int from, int sent) {
+    JsonNode answer;
+    try {
+      answer = transport.send(HttpTransport.Call.post(path, body));
+    } catch (ClavisException e) {
+      Matcher m = BATCH_ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
+      if (from == 0 || !m.find()) {
+        throw e;
+      }
+      throw new ClavisException(
+          e.status(),
+          e.code(),
+          "items["
+              + (from + Integer.parseInt(m.group(1)))
+              + "]: "
+              + e.getMessage().substring(m.end()),
+          e.requestId(),
+          e);
+    }
     JsonNode items = answer == null ? null : answer.get("items");
     if (items == null || !items.isArray() || items.size() != sent) {
       throw invalidResponse(

@@ -13,6 +13,7 @@ import io.clavis.client.BatchDecryptResult;
 import io.clavis.client.ClavisClient;
 import io.clavis.client.ClavisException;
 import io.clavis.client.EncryptResult;
+import io.clavis.server.node.NodeConfig;
 import io.clavis.server.testing.TestNode.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +25,13 @@ import org.junit.jupiter.api.Test;
 
 /** encrypt-batch and decrypt-batch: many items in one request, each answered in its place. */
 class BatchCryptoApiTest extends SharedNodeApiTest {
+  /** A small plaintext limit, so that an item over it fits in a request the listener takes. */
+  private static final int MAX_PLAINTEXT = 64 * 1024;
+
+  @Override
+  protected NodeConfig configure(NodeConfig config) {
+    return config.withMaxPlaintextBytes(MAX_PLAINTEXT);
+  }
 
   private String aesKey(String name) throws Exception {
     return node.createKey(node.createVault("batch-" + name), name, "AES_256");
@@ -368,10 +376,18 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
           .isInstanceOf(ClavisException.class)
           .hasMessage("the ciphertext cannot be decrypted");
 
-      // A malformed item fails the whole call, naming the item.
-      assertThatThrownBy(() -> client.encryptBatch(key, List.of(), null))
+      // Longer lists go in several requests; a refused item is named by its place in the list.
+      List<byte[]> many = new ArrayList<>(Collections.nCopies(2_500, plaintexts.get(0)));
+      List<EncryptResult> all = client.encryptBatch(key, many);
+      assertThat(all).hasSize(2_500);
+      List<BatchDecryptResult> back =
+          client.decryptBatch(key, all.stream().map(EncryptResult::ciphertext).toList());
+      assertThat(back).hasSize(2_500).allMatch(BatchDecryptResult::ok);
+      assertThat(client.encryptBatch(key, List.of())).isEmpty();
+      many.set(1_234, new byte[MAX_PLAINTEXT + 1]);
+      assertThatThrownBy(() -> client.encryptBatch(key, many))
           .isInstanceOf(ClavisException.class)
-          .hasMessageContaining("items");
+          .hasMessageStartingWith("items[1234]: ");
       assertThatThrownBy(() -> client.encryptBatch(key, plaintexts, List.of(new byte[0])))
           .isInstanceOf(IllegalArgumentException.class);
     }
