@@ -7,9 +7,7 @@ import io.clavis.client.ClavisException;
 import io.clavis.client.ClavisJson;
 import io.clavis.client.DecryptResult;
 import io.clavis.client.EncryptResult;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -36,7 +35,13 @@ import picocli.CommandLine.Option;
 final class BatchCommands {
   private BatchCommands() {}
 
-  static final int MAX_BATCH_SIZE = 1000;
+  static final int MAX_BATCH_SIZE = ClavisClient.MAX_BATCH_ITEMS;
+
+  /**
+   * Characters of input lines in one request at most: the request stays well under the body limit a
+   * node has by default (the plaintext limit, 1 MiB, and a third for base64).
+   */
+  static final int BATCH_CHARS = 512 * 1024;
 
   /** Failed lines named one by one on standard error before only their number is given. */
   static final int NAMED_FAILURES = 10;
@@ -51,7 +56,7 @@ final class BatchCommands {
     @Option(
         names = "--in",
         paramLabel = "FILE",
-        description = "Read the lines from FILE (default: standard input).")
+        description = "Read the lines from FILE (default, or -: standard input).")
     Path in;
 
     @Option(
@@ -65,10 +70,15 @@ final class BatchCommands {
     @Option(
         names = "--batch-size",
         paramLabel = "N",
-        description = "Lines a request, 1..1000 (default: 1000; at most 32 under an RSA key).")
+        description =
+            "Lines a request at most, 1..1000 (default: 1000, fewer when lines are long; give 32"
+                + " or less under an RSA key).")
     Integer batchSize;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Additional authenticated data:%n")
+    @ArgGroup(
+        exclusive = true,
+        multiplicity = "0..1",
+        heading = "Additional authenticated data, the same for every line:%n")
     Inputs.Aad aad;
 
     /** The AAD of each of {@code lines} lines (the same for all), or null without one. */
@@ -92,12 +102,21 @@ final class BatchCommands {
       if (batchSize != null && (batchSize < 1 || batchSize > MAX_BATCH_SIZE)) {
         throw usage("--batch-size must be 1.." + MAX_BATCH_SIZE + ", not " + batchSize);
       }
-      if (in != null && !Files.isReadable(in)) {
-        throw new CliException("cannot read " + in);
+      if (in != null && !fromStdin()) {
+        if (Files.isDirectory(in)) {
+          throw new CliException(in + " is a directory");
+        }
+        if (!Files.isReadable(in)) {
+          throw new CliException("cannot read " + in);
+        }
       }
       if (outFile != null) {
         OutputFile.check(outFile);
       }
+    }
+
+    private boolean fromStdin() {
+      return in == null || in.toString().equals("-");
     }
 
     @Override
@@ -105,23 +124,26 @@ final class BatchCommands {
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = Progress.forResults(err, outFile != null, verb(), "line", "lines");
       Results results;
-      try (BufferedReader reader =
-          in == null
-              ? new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8))
-              : Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+      try (LineInput lines = new LineInput(fromStdin() ? ctx.stdin() : Files.newInputStream(in))) {
         if (outFile == null) {
           PrintWriter stdout = spec.commandLine().getOut();
-          results = all(client, reader, new Results(stdout, out.isJson(), err), progress);
-          stdout.flush();
+          try {
+            results =
+                all(client, lines, new Results(stdout, out.isJson(), err, progress), progress);
+          } finally {
+            stdout.flush();
+          }
         } else {
           results =
               OutputFile.write(
-                  outFile, w -> all(client, reader, new Results(w, out.isJson(), err), progress));
+                  outFile,
+                  w -> all(client, lines, new Results(w, out.isJson(), err, progress), progress));
         }
+      } finally {
+        progress.done();
       }
       long lines = results.written();
       long failed = results.failed();
-      progress.done();
       if (outFile == null) {
         if (failed == 0) {
           err.println(verb() + " " + progress.count(lines));
@@ -133,39 +155,73 @@ final class BatchCommands {
         summary.put("failed", failed);
         summary.put("out", outFile.toString());
         out.json(summary);
-      } else {
+      } else if (failed == 0) {
         out.line(verb() + " " + progress.count(lines) + " to " + outFile);
+      } else {
+        out.line("wrote " + progress.count(lines) + " to " + outFile);
       }
       if (failed > 0) {
         throw new CliException(
-            progress.count(failed)
-                + " of "
-                + lines
-                + " could not be "
-                + verb()
-                + (outFile == null ? "" : "; their lines in " + outFile + " are empty"));
+            String.format(
+                Locale.ROOT,
+                "%s of %,d could not be %s%s",
+                progress.count(failed),
+                lines,
+                verb(),
+                outFile == null ? "" : "; their lines in " + outFile + " are empty"));
       }
       return 0;
     }
 
-    /** Every line of {@code reader}, a request per {@code --batch-size} lines. */
-    private Results all(
-        ClavisClient client, BufferedReader reader, Results results, Progress progress)
+    /**
+     * Every line of the input, a request per {@code --batch-size} lines or {@link #BATCH_CHARS}
+     * characters, whichever comes first. A failure after some lines went to standard output says
+     * how many.
+     */
+    private Results all(ClavisClient client, LineInput input, Results results, Progress progress)
+        throws IOException {
+      try {
+        return batches(client, input, results, progress);
+      } catch (ClavisException e) {
+        String hint =
+            batchSize == null && e.getMessage() != null && e.getMessage().contains("is not AES")
+                ? " (give --batch-size 32)"
+                : "";
+        throw new ClavisException(
+            e.status(), e.code(), e.getMessage() + hint + stopped(results), e.requestId(), e);
+      } catch (CliException e) {
+        throw new CliException(e.getMessage() + stopped(results));
+      }
+    }
+
+    private Results batches(
+        ClavisClient client, LineInput input, Results results, Progress progress)
         throws IOException {
       int size = batchSize == null ? MAX_BATCH_SIZE : batchSize;
       List<String> lines = new ArrayList<>(size);
       while (true) {
         lines.clear();
+        long chars = 0;
         String line;
-        while (lines.size() < size && (line = reader.readLine()) != null) {
+        while (lines.size() < size && chars < BATCH_CHARS && (line = input.next()) != null) {
           lines.add(line);
+          chars += line.length();
         }
         if (lines.isEmpty()) {
           return results;
         }
         batch(client, lines, results.written() + 1, results);
-        progress.update(results.written());
+        if (lines.size() == size || chars >= BATCH_CHARS) {
+          progress.update(results.written()); // more may follow
+        }
       }
+    }
+
+    /** For a run that stops after some lines went to standard output: how many. */
+    private String stopped(Results results) {
+      return outFile == null && results.written() > 0
+          ? "; stopped after " + results.written() + " lines, whose results were printed"
+          : "";
     }
   }
 
@@ -177,13 +233,15 @@ final class BatchCommands {
     private final Writer w;
     private final boolean json;
     private final PrintWriter err;
+    private final Progress progress;
     private long written;
     private long failed;
 
-    Results(Writer w, boolean json, PrintWriter err) {
+    Results(Writer w, boolean json, PrintWriter err, Progress progress) {
       this.w = w;
       this.json = json;
       this.err = err;
+      this.progress = progress;
     }
 
     /** Whether lines are JSON objects (-o json). */
@@ -203,6 +261,7 @@ final class BatchCommands {
 
     void failed(long line, String code, String message) {
       failed++;
+      progress.done(); // a progress line on a terminal is cleared first
       if (failed <= NAMED_FAILURES) {
         err.println("line " + line + ": " + message + " (" + code + ")");
       } else if (failed == NAMED_FAILURES + 1) {
@@ -225,10 +284,12 @@ final class BatchCommands {
       name = "encrypt-batch",
       description = {
         "Encrypt a file of plaintexts, one a line; prints one ciphertext a line, in order.",
-        "Lines are base64, or UTF-8 text with --text. Sends up to --batch-size lines a request,"
-            + " and stops at the first line the server refuses (named by its number), leaving"
-            + " --out untouched. Shows progress on standard error when it is a terminal or --out"
-            + " is given. -o json writes one {line, ciphertext, keyId, keyVersion} object a line."
+        "Lines are split at \\n (a \\r before it is dropped) and are base64, or UTF-8 text with"
+            + " --text. Sends up to --batch-size lines a request and stops at the first line that"
+            + " is refused, named by its number: --out is then left as it was; on standard output"
+            + " the lines already printed stay and the error says how many. Shows progress on"
+            + " standard error when it is a terminal or --out is given. -o json writes one {line,"
+            + " ciphertext, keyId, keyVersion} object a line."
       })
   static final class EncryptBatch extends LinesCommand {
     @Option(names = "--text", description = "Each line is UTF-8 text (default: base64).")
@@ -343,7 +404,10 @@ final class BatchCommands {
         o.put("keyId", r.result().keyId());
         o.put("keyVersion", r.result().keyVersion());
       } else {
-        o.put("error", Map.of("code", r.errorCode(), "message", r.errorMessage()));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", r.errorCode());
+        error.put("message", r.errorMessage());
+        o.put("error", error);
       }
       return o;
     }

@@ -36,6 +36,8 @@ final class OutputFile {
   static <T> T write(Path file, Content<T> content) throws IOException {
     Path target = file.toAbsolutePath();
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+    // Also gone if the run is interrupted (Ctrl-C): it may hold decrypted data.
+    tmp.toFile().deleteOnExit();
     boolean moved = false;
     try {
       T result;

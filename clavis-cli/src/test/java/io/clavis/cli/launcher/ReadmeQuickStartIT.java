@@ -108,6 +108,8 @@ class ReadmeQuickStartIT {
                   sealed.toString()))
           .isEqualTo("encrypted 2 lines to " + sealed + "\n");
       assertThat(Files.readAllLines(sealed)).hasSize(2).doesNotContain("alice", "bob");
+      assertThat(clavis(env, "decrypt-batch", "-k", keyId, "--text", "--in", sealed.toString()))
+          .isEqualTo("alice\nbob\n");
       assertThat(
               json(clavis(env, "key", "rotate", keyId, "-o", "json")).get("currentVersion").asInt())
           .isEqualTo(2);

@@ -170,6 +170,95 @@ class BatchCommandsProcessTest {
   }
 
   @Test
+  void linesAreCountedAsWcCountsThem() throws Exception {
+    // CRLF endings, a byte order mark, a carriage return inside a line, no final newline.
+    byte[] input =
+        "\uFEFFone\r\ntw\ro\r\n\r\nlast".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Path in = Files.write(dir.resolve("crlf.txt"), input);
+    Path sealed = dir.resolve("crlf.enc");
+    InProcessCli.Result encrypted =
+        cli.run(
+            "encrypt-batch",
+            "-k",
+            key,
+            "--text",
+            "--in",
+            in.toString(),
+            "--out",
+            sealed.toString());
+    assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+    assertThat(Files.readAllLines(sealed)).hasSize(4);
+    InProcessCli.Result decrypted =
+        cli.run("decrypt-batch", "-k", key, "--in", sealed.toString(), "-o", "json");
+    assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+    List<String> plaintexts = new ArrayList<>();
+    for (String line : decrypted.out().split("\n")) {
+      plaintexts.add(
+          new String(
+              java.util.Base64.getDecoder().decode(JSON.readTree(line).get("plaintext").asText()),
+              java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(plaintexts).containsExactly("one", "tw\ro", "", "last");
+    // A plaintext that is not one line of text cannot be printed as one with --text.
+    InProcessCli.Result asText =
+        cli.run("decrypt-batch", "-k", key, "--in", sealed.toString(), "--text");
+    assertThat(asText.exit()).isEqualTo(1);
+    assertThat(asText.out()).isEqualTo("one\n\n\nlast\n");
+    assertThat(asText.err()).contains("line 2: the plaintext is not one line of UTF-8 text");
+  }
+
+  @Test
+  void invalidUtf8IsRefusedByItsLineAndEmptyInputIsNoLines() throws Exception {
+    Path in =
+        Files.write(dir.resolve("latin1.txt"), new byte[] {'o', 'k', '\n', (byte) 0xE9, '\n'});
+    InProcessCli.Result r = cli.run("encrypt-batch", "-k", key, "--text", "--in", in.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("line 2 is not valid UTF-8");
+    InProcessCli.Result empty = cli.runWithStdin("", "encrypt-batch", "-k", key, "--in", "-");
+    assertThat(empty.exit()).as(empty.err()).isZero();
+    assertThat(empty.out()).isEmpty();
+    assertThat(empty.err()).isEqualTo("encrypted 0 lines\n");
+  }
+
+  @Test
+  void aRefusalInALaterBatchKeepsTheOutputFileAndSaysWhatWasPrinted() throws Exception {
+    String rsa =
+        field(
+            cli.run(
+                "key",
+                "create",
+                "rsa-rows",
+                "--vault",
+                field(cli.run("vault", "create", "batch-rsa", "-o", "json"), "id"),
+                "--algorithm",
+                "RSA_2048",
+                "-o",
+                "json"),
+            "id");
+    // Too many lines a request under an RSA key: refused, with the hint.
+    InProcessCli.Result tooMany = cli.runWithStdin("YQ==\n".repeat(40), "encrypt-batch", "-k", rsa);
+    assertThat(tooMany.exit()).isEqualTo(1);
+    assertThat(tooMany.err()).contains("(give --batch-size 32)");
+    // Line 3 is over the RSA key's OAEP limit: refused in the second request.
+    String big = java.util.Base64.getEncoder().encodeToString(new byte[191]);
+    String input = "YQ==\nYg==\n" + big + "\n";
+    InProcessCli.Result printed =
+        cli.runWithStdin(input, "encrypt-batch", "-k", rsa, "--batch-size", "2");
+    assertThat(printed.exit()).isEqualTo(1);
+    assertThat(printed.out().split("\n")).hasSize(2);
+    assertThat(printed.err())
+        .contains("line 3: ")
+        .contains("stopped after 2 lines, whose results were printed");
+    Path out = Files.writeString(dir.resolve("rsa.enc"), "old\n");
+    InProcessCli.Result kept =
+        cli.runWithStdin(
+            input, "encrypt-batch", "-k", rsa, "--batch-size", "2", "--out", out.toString());
+    assertThat(kept.exit()).isEqualTo(1);
+    assertThat(kept.err()).contains("line 3: ").doesNotContain("stopped after");
+    assertThat(Files.readString(out)).isEqualTo("old\n");
+  }
+
+  @Test
   void aTooLargeBatchSizeIsAUsageError() {
     InProcessCli.Result r = cli.run("encrypt-batch", "-k", key, "--batch-size", "1001");
     assertThat(r.exit()).isEqualTo(2);
