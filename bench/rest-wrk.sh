@@ -5,8 +5,9 @@
 #   OPERATION: health encrypt decrypt generate-data-key mac sign jdk-sign nginx nginx-io (default:
 #   all; jdk-sign and nginx last so that they run while the node is idle). jdk-sign is the JDK's raw
 #   ECDSA P-256 signing rate on two threads (JMH), the reference for sign. rsa-decrypt (only when
-#   named) decrypts a 32-byte key under an RSA-2048 key (OAEP). encrypt-batch (only when named)
-#   encrypts BATCH_ITEMS (default 32) 1 KiB plaintexts a request and also prints items/s.
+#   named) decrypts a 32-byte key under an RSA-2048 key (OAEP). encrypt-batch and decrypt-batch
+#   (only when named) encrypt or decrypt BATCH_ITEMS (default 32) items of 1 KiB a request and
+#   also print items/s.
 #   Several connection counts (e.g. 1,4,16,64,256) run each operation at each; with SWEEP_TSV=FILE
 #   every measurement is also appended to FILE as "operation connections req/s p99-ms" (for
 #   bench/plot.sh).
@@ -78,12 +79,16 @@ script mac "{\"message\":\"$PLAINTEXT\"}"
 [ -z "${RSA_CIPHERTEXT:-}" ] || script rsa-decrypt "{\"ciphertext\":\"$RSA_CIPHERTEXT\"}"
 script sign "{\"message\":\"$PLAINTEXT\",\"algorithm\":\"ECDSA_SHA256\"}"
 BATCH_ITEMS="${BATCH_ITEMS:-32}"
-if [[ " ${OPS[*]} " == *" encrypt-batch "* ]]; then
-  script encrypt-batch "{\"items\":[$(for ((i = 0; i < BATCH_ITEMS; i++)); do
+batch_body() { # $1 = field, $2 = value: {"items":[{field: value}, ...]} with BATCH_ITEMS items
+  printf '{"items":['
+  for ((i = 0; i < BATCH_ITEMS; i++)); do
     [ "$i" -gt 0 ] && printf ','
-    printf '{"plaintext":"%s"}' "$PLAINTEXT"
-  done)]}"
-fi
+    printf '{"%s":"%s"}' "$1" "$2"
+  done
+  printf ']}'
+}
+script encrypt-batch "$(batch_body plaintext "$PLAINTEXT")"
+script decrypt-batch "$(batch_body ciphertext "$CIPHERTEXT")"
 
 NGINX_API=""
 if command -v nginx >/dev/null 2>&1 && [[ " ${OPS[*]} " == *" nginx"* ]]; then
@@ -224,10 +229,10 @@ for op in "${OPS[@]}"; do
     nginx-io) [ -n "$NGINX_API" ] && run nginx-io "$NGINX_API/io" "$WORK/encrypt.lua" ;;
     health) run health "$API/v1/sys/health" "" ;;
     encrypt) run encrypt "$API/v1/keys/$AES/encrypt" "$WORK/encrypt.lua" ;;
-    encrypt-batch)
-      run encrypt-batch "$API/v1/keys/$AES/encrypt-batch" "$WORK/encrypt-batch.lua"
-      RATE[encrypt-batch-items]="$(awk -v r="${RATE[encrypt-batch]}" -v n="$BATCH_ITEMS" 'BEGIN {printf "%.0f", r * n}')"
-      printf "%-18s %4s      %10s items/s (%s plaintexts of 1 KiB a request)\n" "" "" "${RATE[encrypt-batch-items]}" "$BATCH_ITEMS" ;;
+    encrypt-batch | decrypt-batch)
+      run "$op" "$API/v1/keys/$AES/$op" "$WORK/$op.lua"
+      RATE[$op-items]="$(awk -v r="${RATE[$op]}" -v n="$BATCH_ITEMS" 'BEGIN {printf "%.0f", r * n}')"
+      printf "%-18s %4s      %10s items/s (%s items of 1 KiB a request)\n" "" "" "${RATE[$op-items]}" "$BATCH_ITEMS" ;;
     decrypt) run decrypt "$API/v1/decrypt" "$WORK/decrypt.lua" ;;
     rsa-decrypt) run rsa-decrypt "$API/v1/decrypt" "$WORK/rsa-decrypt.lua" ;;
     generate-data-key) run generate-data-key "$API/v1/keys/$AES/generate-data-key" "$WORK/generate-data-key.lua" ;;
@@ -250,11 +255,11 @@ if [ -n "${RATE[sign]:-}" ] && [ -n "${RATE[jdk-sign]:-}" ]; then
     'BEGIN {printf "%-22s %.0f%% of the JDK'"'"'s raw signing rate\n", "sign", 100 * a / b}'
 fi
 for op in "${OPS[@]}"; do
-  if [ "$op" = encrypt-batch ] && [ -n "${RATE[encrypt]:-}" ]; then
-    awk -v a="${RATE[encrypt-batch-items]}" -v b="${RATE[encrypt]}" \
-      'BEGIN {printf "%-22s %.2fx encrypt (items/s against its requests/s)\n", "encrypt-batch", a / b}'
+  if [[ "$op" == *-batch ]] && [ -n "${RATE[${op%-batch}]:-}" ]; then
+    awk -v a="${RATE[$op-items]}" -v b="${RATE[${op%-batch}]}" -v n="$op" -v r="${op%-batch}" \
+      'BEGIN {printf "%-22s %.2fx %s (items/s against its requests/s)\n", n, a / b, r}'
   fi
-  [[ "$op" == nginx* ]] || [ "$op" = jdk-sign ] || [ "$op" = rsa-decrypt ] || [ "$op" = encrypt-batch ] && continue
+  [[ "$op" == nginx* ]] || [[ "$op" == *-batch ]] || [ "$op" = jdk-sign ] || [ "$op" = rsa-decrypt ] && continue
   for reference in nginx nginx-io; do
     if [ -n "${RATE[$reference]:-}" ]; then
       awk -v a="${RATE[$op]}" -v b="${RATE[$reference]}" -v n="$op" -v r="$reference" \
