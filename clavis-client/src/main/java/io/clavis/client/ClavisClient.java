@@ -429,6 +429,12 @@ public final class ClavisClient implements AutoCloseable {
   /** The most items the server takes in one batch request; longer lists are sent in several. */
   public static final int MAX_BATCH_ITEMS = 1000;
 
+  /**
+   * Encoded bytes of items in one batch request at most, well under a node's default body limit (1
+   * MiB of plaintext, base64-encoded, and 64 KiB): larger lists are sent in several requests.
+   */
+  public static final int MAX_BATCH_BYTES = 1024 * 1024;
+
   /** {@link #encryptBatch(String, List, List)} without AAD. */
   public List<EncryptResult> encryptBatch(String keyId, List<byte[]> plaintexts) {
     return encryptBatch(keyId, plaintexts, null);
@@ -441,10 +447,10 @@ public final class ClavisClient implements AutoCloseable {
 
   /**
    * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts the plaintexts in requests of up to {@value
-   * #MAX_BATCH_ITEMS} (the server's limit; 32 under an RSA key, where a longer list is refused),
-   * each under one key version, all or nothing: a plaintext the server refuses fails the call, its
-   * message naming the item ({@code items[1234]: ...}, counted over the whole list). An empty list
-   * sends nothing.
+   * #MAX_BATCH_ITEMS} items and about {@value #MAX_BATCH_BYTES} bytes (the server takes 32 items
+   * under an RSA key, and refuses a longer list), each under one key version, all or nothing: a
+   * plaintext the server refuses fails the call, its message naming the item ({@code items[1234]:
+   * ...}, counted over the whole list). An empty list sends nothing.
    *
    * @param aads one AAD per plaintext (an element may be null), or null for none
    * @return one result per plaintext, in order
@@ -453,8 +459,13 @@ public final class ClavisClient implements AutoCloseable {
       String keyId, List<byte[]> plaintexts, List<byte[]> aads) {
     checkBatchAads(aads, plaintexts.size());
     List<EncryptResult> out = new ArrayList<>(plaintexts.size());
-    for (int from = 0; from < plaintexts.size(); from += MAX_BATCH_ITEMS) {
-      int to = Math.min(plaintexts.size(), from + MAX_BATCH_ITEMS);
+    int from = 0;
+    while (from < plaintexts.size()) {
+      int to =
+          batchEnd(
+              from,
+              plaintexts.size(),
+              i -> base64Length(plaintexts.get(i).length) + aadLength(aads, i));
       ObjectNode body = mapper.createObjectNode();
       ArrayNode items = body.putArray("items");
       for (int i = from; i < to; i++) {
@@ -465,15 +476,16 @@ public final class ClavisClient implements AutoCloseable {
       for (JsonNode item : sendBatch(keyPath(keyId, "/encrypt-batch"), body, from, to - from)) {
         out.add(as(item, EncryptResult.class));
       }
+      from = to;
     }
     return out;
   }
 
   /**
    * {@code POST /v1/keys/{id}/decrypt-batch}: decrypts ciphertexts of one key, in requests of up to
-   * {@value #MAX_BATCH_ITEMS}. An item that cannot be decrypted is answered in its place ({@link
-   * BatchDecryptResult#ok()} false); a key that cannot be used fails the call. An empty list sends
-   * nothing.
+   * {@value #MAX_BATCH_ITEMS} items and about {@value #MAX_BATCH_BYTES} bytes. An item that cannot
+   * be decrypted is answered in its place ({@link BatchDecryptResult#ok()} false); a key that
+   * cannot be used fails the call. An empty list sends nothing.
    *
    * @param aads one AAD per ciphertext (an element may be null), or null for none
    * @return one result per ciphertext, in order
@@ -482,8 +494,10 @@ public final class ClavisClient implements AutoCloseable {
       String keyId, List<String> ciphertexts, List<byte[]> aads) {
     checkBatchAads(aads, ciphertexts.size());
     List<BatchDecryptResult> out = new ArrayList<>(ciphertexts.size());
-    for (int from = 0; from < ciphertexts.size(); from += MAX_BATCH_ITEMS) {
-      int to = Math.min(ciphertexts.size(), from + MAX_BATCH_ITEMS);
+    int from = 0;
+    while (from < ciphertexts.size()) {
+      int to =
+          batchEnd(from, ciphertexts.size(), i -> ciphertexts.get(i).length() + aadLength(aads, i));
       ObjectNode body = mapper.createObjectNode();
       ArrayNode items = body.putArray("items");
       for (int i = from; i < to; i++) {
@@ -497,8 +511,37 @@ public final class ClavisClient implements AutoCloseable {
                 : new BatchDecryptResult(
                     null, error.path("code").asText(null), error.path("message").asText(null)));
       }
+      from = to;
     }
     return out;
+  }
+
+  /**
+   * Where the request that starts at item {@code from} ends: after {@value #MAX_BATCH_ITEMS} items
+   * or before the item that would take it past {@value #MAX_BATCH_BYTES} encoded bytes (a larger
+   * item goes alone).
+   */
+  static int batchEnd(int from, int items, java.util.function.IntToLongFunction encoded) {
+    int to = from;
+    long bytes = 0;
+    while (to < items && to - from < MAX_BATCH_ITEMS) {
+      // the item's own JSON around its values
+      long item = encoded.applyAsLong(to) + 32;
+      if (to > from && bytes + item > MAX_BATCH_BYTES) {
+        break;
+      }
+      bytes += item;
+      to++;
+    }
+    return to;
+  }
+
+  private static long base64Length(int bytes) {
+    return 4L * ((bytes + 2) / 3);
+  }
+
+  private static long aadLength(List<byte[]> aads, int i) {
+    return aads == null || aads.get(i) == null ? 0 : base64Length(aads.get(i).length);
   }
 
   private static void checkBatchAads(List<byte[]> aads, int items) {

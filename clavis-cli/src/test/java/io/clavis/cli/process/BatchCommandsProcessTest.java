@@ -115,7 +115,10 @@ class BatchCommandsProcessTest {
 
   @Test
   void manyFailedLinesAreCountedAndTheOutputFileIsKept() throws Exception {
-    Path in = Files.write(dir.resolve("garbage.enc"), java.util.Collections.nCopies(12, "AAAA"));
+    String good = cli.runWithStdin("YQ==\n", "encrypt-batch", "-k", key).out().strip();
+    List<String> input = new ArrayList<>(java.util.Collections.nCopies(12, "AAAA"));
+    input.add(good);
+    Path in = Files.write(dir.resolve("garbage.enc"), input);
     Path out = dir.resolve("garbage.txt");
     InProcessCli.Result r =
         cli.run("decrypt-batch", "-k", key, "--in", in.toString(), "--out", out.toString());
@@ -124,8 +127,26 @@ class BatchCommandsProcessTest {
         .contains("line 10: ")
         .doesNotContain("line 11: ")
         .contains("(further failed lines are only counted)")
-        .contains("12 lines of 12 could not be decrypted; their lines in " + out + " are empty");
-    assertThat(Files.readAllLines(out)).hasSize(12).allMatch(String::isEmpty);
+        .contains("12 lines of 13 could not be decrypted; their lines in " + out + " are empty");
+    assertThat(r.out()).isEqualTo("wrote 13 lines to " + out + "\n");
+    List<String> written = Files.readAllLines(out);
+    assertThat(written).hasSize(13);
+    assertThat(written.subList(0, 12)).allMatch(String::isEmpty);
+    assertThat(written.get(12)).isEqualTo("YQ==");
+
+    // Nothing decrypted (a wrong key, say): the file is left as it was.
+    Path garbage = Files.write(dir.resolve("only-garbage.enc"), List.of("AAAA", "AAAB"));
+    Path kept = Files.writeString(dir.resolve("kept.txt"), "precious\n");
+    InProcessCli.Result none =
+        cli.run("decrypt-batch", "-k", key, "--in", garbage.toString(), "--out", kept.toString());
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).contains("none of the 2 lines could be decrypted; " + kept);
+    assertThat(Files.readString(kept)).isEqualTo("precious\n");
+    // Nor may the output overwrite the input.
+    InProcessCli.Result same =
+        cli.run("decrypt-batch", "-k", key, "--in", in.toString(), "--out", in.toString());
+    assertThat(same.exit()).isEqualTo(1);
+    assertThat(same.err()).contains("--in and --out are the same file");
   }
 
   @Test
