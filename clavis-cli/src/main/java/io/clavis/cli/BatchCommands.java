@@ -2,6 +2,7 @@ package io.clavis.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clavis.client.BatchDecryptResult;
+import io.clavis.client.BatchItemException;
 import io.clavis.client.ClavisClient;
 import io.clavis.client.ClavisException;
 import io.clavis.client.ClavisJson;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +47,6 @@ final class BatchCommands {
 
   /** One JSON object a line (-o json): compact, unlike the pretty single results. */
   private static final ObjectMapper JSON_LINES = ClavisJson.newObjectMapper();
-
-  private static final Pattern ITEM = Pattern.compile("^items\\[(\\d+)]: ");
 
   /** What both commands share: where the lines come from and go, and how many a request. */
   abstract static class LinesCommand extends CryptoCommands.WithKey {
@@ -213,7 +210,9 @@ final class BatchCommands {
         return batches(client, input, results, progress);
       } catch (ClavisException e) {
         String hint =
-            batchSize == null && e.getMessage() != null && e.getMessage().contains("is not AES")
+            batchSize == null
+                    && e.getMessage() != null
+                    && e.getMessage().contains("under an asymmetric key")
                 ? " (give --batch-size 32)"
                 : "";
         throw new ClavisException(
@@ -442,23 +441,15 @@ final class BatchCommands {
     }
   }
 
-  /**
-   * Sends one batch; a refusal that names an item of the request ({@code items[3]: ...}) names the
-   * line instead.
-   */
+  /** Sends one batch; a refusal that names an item of it names the line instead. */
   private static <T> T byLine(long firstLine, Supplier<T> request) {
     try {
       return request.get();
-    } catch (ClavisException e) {
-      Matcher m = ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
-      if (!m.find()) {
-        throw e;
-      }
-      long line = firstLine + Long.parseLong(m.group(1));
+    } catch (BatchItemException e) {
       throw new ClavisException(
           e.status(),
           e.code(),
-          "line " + line + ": " + e.getMessage().substring(m.end()),
+          "line " + (firstLine + e.item()) + ": " + e.reason(),
           e.requestId());
     }
   }

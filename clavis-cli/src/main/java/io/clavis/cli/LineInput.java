@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +21,11 @@ final class LineInput implements AutoCloseable {
 
   private final InputStream in;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private long number;
 
   LineInput(InputStream in) {
@@ -65,12 +71,7 @@ final class LineInput implements AutoCloseable {
       start = 3;
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, length - start))
-          .toString();
+      return utf8.decode(ByteBuffer.wrap(bytes, start, length - start)).toString();
     } catch (CharacterCodingException e) {
       throw new CliException("line " + number + " is not valid UTF-8");
     }

@@ -449,8 +449,8 @@ public final class ClavisClient implements AutoCloseable {
    * {@code POST /v1/keys/{id}/encrypt-batch}: encrypts the plaintexts in requests of up to {@value
    * #MAX_BATCH_ITEMS} items and about {@value #MAX_BATCH_BYTES} bytes (the server takes 32 items
    * under an RSA key, and refuses a longer list), each under one key version, all or nothing: a
-   * plaintext the server refuses fails the call, its message naming the item ({@code items[1234]:
-   * ...}, counted over the whole list). An empty list sends nothing.
+   * plaintext the server refuses fails the call with a {@link BatchItemException} naming the item
+   * by its place in the whole list. An empty list sends nothing.
    *
    * @param aads one AAD per plaintext (an element may be null), or null for none
    * @return one result per plaintext, in order
@@ -554,8 +554,8 @@ public final class ClavisClient implements AutoCloseable {
 
   /**
    * Sends one request of a batch whose first item is item {@code from} of the caller's list, and
-   * returns its answers, which must be one per item sent; a refusal naming an item names it by its
-   * place in the caller's list.
+   * returns its answers, which must be one per item sent; a refusal naming an item ({@code
+   * items[3]: ...}) is a {@link BatchItemException} naming it by its place in the caller's list.
    */
   private JsonNode sendBatch(String path, ObjectNode body, int from, int sent) {
     JsonNode answer;
@@ -563,18 +563,11 @@ public final class ClavisClient implements AutoCloseable {
       answer = transport.send(HttpTransport.Call.post(path, body));
     } catch (ClavisException e) {
       Matcher m = BATCH_ITEM.matcher(e.getMessage() == null ? "" : e.getMessage());
-      if (from == 0 || !m.find()) {
+      if (!m.find()) {
         throw e;
       }
-      throw new ClavisException(
-          e.status(),
-          e.code(),
-          "items["
-              + (from + Integer.parseInt(m.group(1)))
-              + "]: "
-              + e.getMessage().substring(m.end()),
-          e.requestId(),
-          e);
+      throw new BatchItemException(
+          e, from + Integer.parseInt(m.group(1)), e.getMessage().substring(m.end()));
     }
     JsonNode items = answer == null ? null : answer.get("items");
     if (items == null || !items.isArray() || items.size() != sent) {

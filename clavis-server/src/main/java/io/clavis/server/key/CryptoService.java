@@ -51,8 +51,7 @@ public final class CryptoService {
 
   public Encrypted encrypt(String keyId, byte[] plaintext, byte[] aad) {
     Encryptor encryptor = encryptor(keyId);
-    encryptor.check(plaintext);
-    return encryptor.encrypt(plaintext, aad);
+    return encryptor.encrypt(encryptor.check(plaintext), aad);
   }
 
   /**
@@ -85,10 +84,10 @@ public final class CryptoService {
     }
 
     /**
-     * Refuses a plaintext this key cannot take: over the configured limit, or over an RSA key's
-     * OAEP limit.
+     * Returns {@code plaintext}, or refuses one this key cannot take: over the configured limit, or
+     * over an RSA key's OAEP limit.
      */
-    public void check(byte[] plaintext) {
+    public byte[] check(byte[] plaintext) {
       checkSize("plaintext", plaintext);
       if (key.algorithm().family() != KeyFamily.AES) {
         int max = io.clavis.core.crypto.RsaOaep.maxPlaintextLength(key.algorithm().bits());
@@ -97,6 +96,7 @@ public final class CryptoService {
               "an " + key.algorithm() + " key encrypts at most " + max + " bytes");
         }
       }
+      return plaintext;
     }
 
     /** Encrypts a plaintext that passed {@link #check}. */
@@ -106,11 +106,6 @@ public final class CryptoService {
               ? EnvelopeCipher.encryptAesGcm(header, material.secret(), plaintext, aad)
               : EnvelopeCipher.encryptRsaOaep(header, material.publicKey(), plaintext, aad);
       return new Encrypted(ciphertext, key.id(), version);
-    }
-
-    /** Whether each encryption is slow (a public-key operation). */
-    public boolean asymmetric() {
-      return key.algorithm().family() != KeyFamily.AES;
     }
   }
 
@@ -221,6 +216,18 @@ public final class CryptoService {
     return version == null
         && (use == Use.VERIFY || use == Use.VERIFY_MAC)
         && key.currentVersion() > INLINE_VERSIONS;
+  }
+
+  /**
+   * Whether {@code keyId} is an asymmetric key (RSA, EC), every use of which is a public-key
+   * operation; false for any other key, and for a key that does not exist.
+   */
+  public boolean isAsymmetric(String keyId) {
+    try {
+      return keys.get(keyId).algorithm().isAsymmetric();
+    } catch (ClavisException e) {
+      return false;
+    }
   }
 
   /** {@link #isHeavy} for decrypting a ciphertext: an RSA-OAEP one is (a private-key operation). */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clavis.client.BatchDecryptResult;
+import io.clavis.client.BatchItemException;
 import io.clavis.client.ClavisClient;
 import io.clavis.client.ClavisException;
 import io.clavis.client.EncryptResult;
@@ -387,7 +388,9 @@ class BatchCryptoApiTest extends SharedNodeApiTest {
       many.set(1_234, new byte[MAX_PLAINTEXT + 1]);
       assertThatThrownBy(() -> client.encryptBatch(key, many))
           .isInstanceOf(ClavisException.class)
-          .hasMessageStartingWith("items[1234]: ");
+          .hasMessageStartingWith("items[1234]: ")
+          .isInstanceOfSatisfying(
+              BatchItemException.class, e -> assertThat(e.item()).isEqualTo(1_234));
       assertThatThrownBy(() -> client.encryptBatch(key, plaintexts, List.of(new byte[0])))
           .isInstanceOf(IllegalArgumentException.class);
     }
